@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Cloexec;
+
+/// <summary>A family of close-on-exec flags: each native function takes the one of its family.</summary>
+/// <remarks>The values per platform are in <see cref="Interop.CloexecFlagValues"/>.</remarks>
+[SuppressMessage("Naming", "CA1711", Justification = "The name is part of the public contract: a flag family, not a [Flags] enum.")]
+public enum CloexecFlag
+{
+    /// <summary>No atomic flag: the wrapper sets close-on-exec right after creation.</summary>
+    None,
+
+    /// <summary><c>O_CLOEXEC</c>: open, openat, pipe2, dup3, mkostemp, posix_openpt.</summary>
+    Open,
+
+    /// <summary><c>SOCK_CLOEXEC</c> in the type or flags: socket, socketpair, accept4.</summary>
+    Socket,
+
+    /// <summary><c>EPOLL_CLOEXEC</c>: epoll_create1.</summary>
+    EPoll,
+
+    /// <summary><c>EFD_CLOEXEC</c>: eventfd.</summary>
+    EventFd,
+
+    /// <summary><c>IN_CLOEXEC</c>: inotify_init1.</summary>
+    Inotify,
+
+    /// <summary><c>MFD_CLOEXEC</c>: memfd_create.</summary>
+    MemFd,
+
+    /// <summary><c>TFD_CLOEXEC</c>: timerfd_create.</summary>
+    TimerFd,
+
+    /// <summary><c>SFD_CLOEXEC</c>: signalfd.</summary>
+    SignalFd,
+
+    /// <summary><c>MSG_CMSG_CLOEXEC</c>: recvmsg, for descriptors received as <c>SCM_RIGHTS</c>.</summary>
+    ReceiveMessage,
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace Cloexec;
+
+/// <summary>
+/// Marks a <c>static partial</c> method whose generated body calls a native function that creates
+/// descriptors, and makes every descriptor it creates close-on-exec unless the caller says otherwise.
+/// </summary>
+/// <remarks>
+/// A parameter named <c>cloexec</c> of type <see cref="bool"/> or <see cref="Nullable{Boolean}"/> is never
+/// passed to native code: <see langword="true"/> makes the new descriptors close-on-exec, <see langword="false"/>
+/// makes them inheritable, <see langword="null"/> (or no such parameter) takes <see cref="CloexecDefault.Current"/>.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class CreatesDescriptorAttribute : Attribute
+{
+    /// <summary>Declares the native function in <paramref name="libraryName"/>, as <see cref="LibraryImportAttribute"/> does.</summary>
+    public CreatesDescriptorAttribute(string libraryName) => LibraryName = libraryName;
+
+    /// <summary>Declares a wrapper over a raw import of the same type named by <see cref="Wraps"/>.</summary>
+    public CreatesDescriptorAttribute() { }
+
+    /// <summary>The native library, as in <see cref="LibraryImportAttribute.LibraryName"/>.</summary>
+    public string? LibraryName { get; }
+
+    /// <summary>The native function's name; the method's name when not set.</summary>
+    public string? EntryPoint { get; set; }
+
+    /// <summary>As in <see cref="LibraryImportAttribute.SetLastError"/>: the creating call's errno becomes the last P/Invoke error.</summary>
+    public bool SetLastError { get; set; }
+
+    /// <summary>How <see cref="string"/> parameters are marshalled, as in <see cref="LibraryImportAttribute.StringMarshalling"/>.</summary>
+    public StringMarshalling StringMarshalling { get; set; }
+
+    /// <summary>The marshaller for <see cref="StringMarshalling.Custom"/>.</summary>
+    public Type? StringMarshallingCustomType { get; set; }
+
+    /// <summary>
+    /// The name of a raw <see cref="LibraryImportAttribute"/> or <see cref="DllImportAttribute"/> method of the same
+    /// type, with this method's parameters less <c>cloexec</c>, that the wrapper calls instead of declaring its own import.
+    /// </summary>
+    public string? Wraps { get; set; }
+
+    /// <summary>For a native function the generator does not know: the parameter that takes the close-on-exec flag.</summary>
+    public string? FlagsParameter { get; set; }
+
+    /// <summary>
+    /// For a native function the generator does not know: which flag <see cref="FlagsParameter"/> takes, or
+    /// <see cref="CloexecFlag.None"/> to set the flag after creation.
+    /// </summary>
+    public CloexecFlag Flag { get; set; }
+}

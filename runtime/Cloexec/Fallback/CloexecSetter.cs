@@ -1,0 +1,72 @@
+using System;
+using System.Runtime.InteropServices;
+using Cloexec.Platform;
+
+namespace Cloexec.Fallback;
+
+/// <summary>Sets or clears close-on-exec on an existing descriptor: <c>ioctl(FIOCLEX)</c>, else <c>fcntl</c>.</summary>
+internal static class CloexecSetter
+{
+    // Like CPython: once ioctl answers ENOTTY or EACCES (a sandbox, an odd file system), it is never tried again.
+    private static volatile bool s_ioctlRefused;
+
+    /// <summary>When not 0, every attempt fails with this errno: lets tests drive the failure path on real descriptors.</summary>
+    internal static volatile int FailWithErrnoForTests;
+
+    internal static bool IoctlRefused => s_ioctlRefused;
+
+    /// <summary>Returns 0, or the errno of the call that failed.</summary>
+    internal static int TrySet(int fd, bool cloexec)
+    {
+        PlatformValues platform = PlatformValues.Current ?? throw new PlatformNotSupportedException();
+        if (FailWithErrnoForTests != 0)
+        {
+            return FailWithErrnoForTests;
+        }
+
+        if (!s_ioctlRefused)
+        {
+            if (Libc.Ioctl(fd, cloexec ? platform.FioClex : platform.FioNClex) == 0)
+            {
+                return 0;
+            }
+
+            int errno = Marshal.GetLastSystemError();
+            if (errno != PlatformValues.ENotTy && errno != PlatformValues.EAcces)
+            {
+                return errno;
+            }
+
+            s_ioctlRefused = true;
+        }
+
+        int flags = Libc.FcntlGet(fd, PlatformValues.FGetFd);
+        if (flags == -1)
+        {
+            return Marshal.GetLastSystemError();
+        }
+
+        int wanted = cloexec ? flags | PlatformValues.FdCloexec : flags & ~PlatformValues.FdCloexec;
+        if (wanted == flags)
+        {
+            return 0;
+        }
+
+        return Libc.FcntlSet(fd, PlatformValues.FSetFd, wanted) == -1 ? Marshal.GetLastSystemError() : 0;
+    }
+
+    /// <summary>Sets close-on-exec on a descriptor just created; on failure closes it and returns the errno.</summary>
+    internal static int SetOrClose(int fd)
+    {
+        int errno = TrySet(fd, cloexec: true);
+        if (errno != 0)
+        {
+            _ = Libc.Close(fd);
+        }
+
+        return errno;
+    }
+
+    /// <summary>Makes the next calls use fcntl only, as after ioctl was refused (tests).</summary>
+    internal static void RefuseIoctlForTests(bool refused) => s_ioctlRefused = refused;
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel;
+
+namespace Cloexec.Interop;
+
+/// <summary>
+/// One atomic way of creating a close-on-exec descriptor. The runtime remembers per process whether
+/// each works (see <see cref="Platform.AtomicWayTable"/>); generated code names the way its call takes.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum AtomicWay
+{
+    /// <summary>No atomic way: close-on-exec is always set after creation.</summary>
+    None,
+    /// <summary><c>O_CLOEXEC</c> in open, openat, mkostemp's and posix_openpt's flags.</summary>
+    OpenFlag,
+    /// <summary><c>SOCK_CLOEXEC</c> in socket's or socketpair's type.</summary>
+    SocketFlag,
+    /// <summary><c>pipe2(fds, O_CLOEXEC)</c>.</summary>
+    Pipe2,
+    /// <summary><c>dup3(old, new, O_CLOEXEC)</c>.</summary>
+    Dup3,
+    /// <summary><c>accept4(fd, addr, len, SOCK_CLOEXEC)</c>.</summary>
+    Accept4,
+    /// <summary><c>fcntl(fd, F_DUPFD_CLOEXEC, 0)</c>.</summary>
+    DupFdCloexec,
+    /// <summary><c>mkostemp(template, O_CLOEXEC)</c>.</summary>
+    Mkostemp,
+    /// <summary><c>epoll_create1(EPOLL_CLOEXEC)</c>.</summary>
+    EPollCreate1,
+    /// <summary><c>EFD_CLOEXEC</c> in eventfd's flags.</summary>
+    EventFdFlag,
+    /// <summary><c>inotify_init1(IN_CLOEXEC)</c>.</summary>
+    InotifyInit1,
+    /// <summary><c>MFD_CLOEXEC</c> in memfd_create's flags.</summary>
+    MemFdFlag,
+    /// <summary><c>TFD_CLOEXEC</c> in timerfd_create's flags.</summary>
+    TimerFdFlag,
+    /// <summary><c>SFD_CLOEXEC</c> in signalfd's flags.</summary>
+    SignalFdFlag,
+    /// <summary><c>MSG_CMSG_CLOEXEC</c> in recvmsg's flags.</summary>
+    ReceiveMessageFlag,
+}

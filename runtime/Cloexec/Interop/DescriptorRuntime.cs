@@ -1,0 +1,207 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using Cloexec.Fallback;
+using Cloexec.Platform;
+
+namespace Cloexec.Interop;
+
+/// <summary>
+/// The calls generated wrappers make around the native call. Not for hand-written code: the contract is
+/// the generator's, and may change with it.
+/// </summary>
+/// <remarks>
+/// Every wrapper call passes here, so the atomic path is a handful of loads and no allocation. Every
+/// method that can fail reports through an errno argument and never touches the last P/Invoke error.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class DescriptorRuntime
+{
+    /// <summary>Resolves a call's <c>cloexec</c> argument against the ambient default.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CloexecMode ResolveMode(bool? cloexec)
+    {
+        if (cloexec.HasValue)
+        {
+            return cloexec.GetValueOrDefault() ? CloexecMode.Set : CloexecMode.Clear;
+        }
+
+        return CloexecDefault.Current ? CloexecMode.Set : CloexecMode.PassThrough;
+    }
+
+    /// <summary>Whether this call should try the atomic way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool UseAtomic(CloexecMode mode, AtomicWay way) => mode == CloexecMode.Set && AtomicWayStates.IsUsable(way);
+
+    /// <summary>The flags argument to pass: with the flag when atomic, without it when clearing or falling back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ApplyFlag(int value, int flag, CloexecMode mode, bool atomic)
+    {
+        if (atomic)
+        {
+            return value | flag;
+        }
+
+        return mode == CloexecMode.PassThrough ? value : value & ~flag;
+    }
+
+    /// <summary>
+    /// After an atomic call: <see langword="false"/> when the kernel refused the way and the call must be made
+    /// again on the fallback path. Learns, on the first call, whether the way works.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ConfirmAtomic(AtomicWay way, ref int result, ref int errno)
+    {
+        if (AtomicWayStates.IsConfirmed(way))
+        {
+            return true;
+        }
+
+        long descriptor = result;
+        bool done = ConfirmFirstCalls(way, ref descriptor, ref errno);
+        result = (int)descriptor;
+        return done;
+    }
+
+    /// <inheritdoc cref="ConfirmAtomic(AtomicWay, ref int, ref int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ConfirmAtomic(AtomicWay way, ref nint result, ref int errno)
+    {
+        if (AtomicWayStates.IsConfirmed(way))
+        {
+            return true;
+        }
+
+        long descriptor = result;
+        bool done = ConfirmFirstCalls(way, ref descriptor, ref errno);
+        result = (nint)descriptor;
+        return done;
+    }
+
+    /// <summary>
+    /// After a non-atomic call in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on the descriptor in
+    /// <paramref name="result"/>. On failure the descriptor is closed, <paramref name="result"/> becomes -1 and
+    /// <paramref name="errno"/> the failure's errno.
+    /// </summary>
+    public static void SetAfterCreate(AtomicWay way, ref int result, ref int errno)
+    {
+        if (result == -1)
+        {
+            return;
+        }
+
+        int failure = CloexecSetter.SetOrClose(result);
+        Conclude(way, failure, ref errno);
+        if (failure != 0)
+        {
+            result = -1;
+        }
+    }
+
+    /// <inheritdoc cref="SetAfterCreate(AtomicWay, ref int, ref int)"/>
+    public static void SetAfterCreate(AtomicWay way, ref nint result, ref int errno)
+    {
+        if (result == -1)
+        {
+            return;
+        }
+
+        int failure = CloexecSetter.SetOrClose((int)result);
+        Conclude(way, failure, ref errno);
+        if (failure != 0)
+        {
+            result = -1;
+        }
+    }
+
+    /// <summary>
+    /// After a non-atomic pipe or socketpair in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on both
+    /// descriptors; on failure closes both and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static unsafe void SetAfterCreatePair(AtomicWay way, ref int result, int* descriptors, ref int errno)
+    {
+        if (result == -1)
+        {
+            return;
+        }
+
+        int failure = CloexecSetter.TrySet(descriptors[0], cloexec: true);
+        if (failure == 0)
+        {
+            failure = CloexecSetter.TrySet(descriptors[1], cloexec: true);
+        }
+
+        if (failure != 0)
+        {
+            _ = Libc.Close(descriptors[0]);
+            _ = Libc.Close(descriptors[1]);
+            result = -1;
+        }
+
+        Conclude(way, failure, ref errno);
+    }
+
+    /// <summary>
+    /// After a non-atomic recvmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
+    /// received as <c>SCM_RIGHTS</c> in <paramref name="message"/>; on failure closes them all.
+    /// </summary>
+    public static unsafe void SetAfterReceive(AtomicWay way, ref nint result, void* message, ref int errno)
+    {
+        if (result == -1)
+        {
+            return;
+        }
+
+        int failure = ReceivedRights.SetCloexecOnAll(message);
+        if (failure != 0)
+        {
+            ReceivedRights.CloseAll(message);
+            result = -1;
+        }
+
+        Conclude(way, failure, ref errno);
+    }
+
+    private static void Conclude(AtomicWay way, int failure, ref int errno)
+    {
+        if (failure != 0)
+        {
+            errno = failure;
+        }
+        else if (AtomicWayStates.Get(way) == AtomicWayStates.State.Suspect)
+        {
+            // The atomic try failed as an old kernel would and the plain call then worked: believe the kernel.
+            AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
+        }
+    }
+
+    private static bool ConfirmFirstCalls(AtomicWay way, ref long descriptor, ref int errno)
+    {
+        if (descriptor == -1)
+        {
+            if (AtomicWayStates.Get(way) != AtomicWayStates.State.Works && AtomicWayTable.IsRefusal(way, errno))
+            {
+                AtomicWayStates.Set(way, AtomicWayStates.State.Suspect);
+                return false;
+            }
+
+            return true;
+        }
+
+        if (AtomicWayTable.RefusalOf(way) == Refusal.SilentlyIgnored && !FileDescriptor.HasCloexecFlag((int)descriptor))
+        {
+            // A kernel that ignores the flag: fix this descriptor and never trust the flag again.
+            AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
+            int failure = CloexecSetter.SetOrClose((int)descriptor);
+            if (failure != 0)
+            {
+                descriptor = -1;
+                errno = failure;
+            }
+
+            return true;
+        }
+
+        AtomicWayStates.Set(way, AtomicWayStates.State.Works);
+        return true;
+    }
+}
