@@ -1,4 +1,6 @@
+using System;
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using Cloexec.Fallback;
 using Cloexec.Platform;
@@ -77,6 +79,59 @@ public static class DescriptorRuntime
         return done;
     }
 
+    /// <inheritdoc cref="ConfirmAtomic(AtomicWay, ref int, ref int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ConfirmAtomic(AtomicWay way, ref long result, ref int errno) =>
+        AtomicWayStates.IsConfirmed(way) || ConfirmFirstCalls(way, ref result, ref errno);
+
+    /// <summary>After an atomic call that returned a SafeHandle (a wrapper over a raw import).</summary>
+    public static bool ConfirmAtomic(AtomicWay way, SafeHandle handle, ref int errno)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (AtomicWayStates.IsConfirmed(way))
+        {
+            return true;
+        }
+
+        if (handle.IsInvalid)
+        {
+            long failed = -1;
+            return ConfirmFirstCalls(way, ref failed, ref errno);
+        }
+
+        if (AtomicWayTable.RefusalOf(way) == Refusal.SilentlyIgnored && !FileDescriptor.HasCloexecFlag((int)handle.DangerousGetHandle()))
+        {
+            AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
+            return false;
+        }
+
+        AtomicWayStates.Set(way, AtomicWayStates.State.Works);
+        return true;
+    }
+
+    /// <summary>
+    /// After a non-atomic call that returned a SafeHandle (a wrapper over a raw import): sets close-on-exec; on
+    /// failure disposes the handle, which closes the descriptor, and replaces it with an invalid one.
+    /// </summary>
+    public static void SetAfterCreate<THandle>(AtomicWay way, ref THandle handle, ref int errno)
+        where THandle : SafeHandle, new()
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (handle.IsInvalid)
+        {
+            return;
+        }
+
+        int failure = CloexecSetter.TrySet((int)handle.DangerousGetHandle(), cloexec: true);
+        if (failure != 0)
+        {
+            handle.Dispose();
+            handle = new THandle();
+        }
+
+        Conclude(way, failure, ref errno);
+    }
+
     /// <summary>
     /// After a non-atomic call in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on the descriptor in
     /// <paramref name="result"/>. On failure the descriptor is closed, <paramref name="result"/> becomes -1 and
@@ -144,7 +199,7 @@ public static class DescriptorRuntime
     /// After a non-atomic recvmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
     /// received as <c>SCM_RIGHTS</c> in <paramref name="message"/>; on failure closes them all.
     /// </summary>
-    public static unsafe void SetAfterReceive(AtomicWay way, ref nint result, void* message, ref int errno)
+    public static unsafe void SetAfterReceive(AtomicWay way, ref long result, void* message, ref int errno)
     {
         if (result == -1)
         {
@@ -159,6 +214,22 @@ public static class DescriptorRuntime
         }
 
         Conclude(way, failure, ref errno);
+    }
+
+    /// <inheritdoc cref="SetAfterReceive(AtomicWay, ref long, void*, ref int)"/>
+    public static unsafe void SetAfterReceive(AtomicWay way, ref nint result, void* message, ref int errno)
+    {
+        long wide = result;
+        SetAfterReceive(way, ref wide, message, ref errno);
+        result = (nint)wide;
+    }
+
+    /// <inheritdoc cref="SetAfterReceive(AtomicWay, ref long, void*, ref int)"/>
+    public static unsafe void SetAfterReceive(AtomicWay way, ref int result, void* message, ref int errno)
+    {
+        long wide = result;
+        SetAfterReceive(way, ref wide, message, ref errno);
+        result = (int)wide;
     }
 
     private static void Conclude(AtomicWay way, int failure, ref int errno)

@@ -1,0 +1,64 @@
+using System.Linq;
+using Cloexec.Generators.Diagnostics;
+using Cloexec.Generators.Emitting;
+using Cloexec.Generators.Model;
+using Cloexec.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cloexec.Generators;
+
+/// <summary>
+/// Writes the body of every <c>[CreatesDescriptor]</c> method: syntax → <see cref="WrapperModel"/> → C# text.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
+{
+    internal const string AttributeMetadataName = "Cloexec.CreatesDescriptorAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeMetadataName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                WrapperParser.Parse)
+            .WithTrackingName(TrackingNames.Parse);
+
+        IncrementalValueProvider<bool> allowUnsafe = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options is CSharpCompilationOptions { AllowUnsafe: true })
+            .WithTrackingName(TrackingNames.AllowUnsafe);
+
+        IncrementalValuesProvider<ParseResult> checkedResults = parsed
+            .Combine(allowUnsafe)
+            .Select(static (pair, _) => RequireUnsafe(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Checked);
+
+        context.RegisterSourceOutput(checkedResults, static (output, result) =>
+        {
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (result.Model is { } model)
+            {
+                output.AddSource(model.HintName, SourceText.From(WrapperEmitter.Emit(model, stub: result.HasErrors), System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    private static ParseResult RequireUnsafe(ParseResult result, bool allowUnsafe)
+    {
+        if (allowUnsafe || result.Model is null)
+        {
+            return result;
+        }
+
+        DiagnosticInfo anchor = result.Diagnostics.FirstOrDefault() ?? DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, null, result.Model.MethodName);
+        var unsafeDiagnostic = anchor with { Descriptor = DiagnosticDescriptors.UnsafeCodeRequired, MessageArguments = new EquatableArray<string>([result.Model.MethodName]) };
+        return result with { Diagnostics = result.Diagnostics.Append(unsafeDiagnostic).ToEquatableArray(), HasErrors = true };
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+
+namespace Cloexec.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each ID has a section in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Cloexec";
+    // Relative to the repository root; the package README links the same file.
+    private const string HelpBase = "docs/diagnostics.md#";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor MethodMustBeStaticPartial = Error(
+        "CLOEXEC0001",
+        "A [CreatesDescriptor] method must be static, partial and not generic",
+        "Method '{0}' must be declared 'static partial', without type parameters, to get a generated body");
+
+    public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Error(
+        "CLOEXEC0002",
+        "The types around a [CreatesDescriptor] method must be partial and not generic",
+        "Type '{0}', which contains [CreatesDescriptor] method '{1}', must be declared 'partial' and without type parameters");
+
+    public static readonly DiagnosticDescriptor LibraryOrWrapsRequired = Error(
+        "CLOEXEC0003",
+        "A [CreatesDescriptor] method needs a library name or Wraps, not both",
+        "Method '{0}' must name a native library ([CreatesDescriptor(\"libc\")]) or a raw import (Wraps = nameof(...)), and not both");
+
+    public static readonly DiagnosticDescriptor UnknownEntryPoint = Error(
+        "CLOEXEC0004",
+        "Unknown descriptor-creating entry point",
+        "The generator does not know where '{0}' (method '{1}') takes its close-on-exec flag: set FlagsParameter and Flag, or Flag = CloexecFlag.None to set the flag after creation");
+
+    public static readonly DiagnosticDescriptor InvalidFlagsParameter = Error(
+        "CLOEXEC0005",
+        "FlagsParameter must name an integer parameter",
+        "FlagsParameter '{0}' of method '{1}' must name a parameter of type int, uint or an enum of those");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
+        "CLOEXEC0006",
+        "Parameter type not marshalled by the generator",
+        "Parameter '{0}' of method '{1}' has type '{2}', which the generator does not marshal{3}: declare the raw function with [LibraryImport] and point Wraps at it");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "CLOEXEC0007",
+        "Return type cannot carry the descriptor",
+        "Method '{0}' returns '{1}', but '{2}' returns {3}");
+
+    public static readonly DiagnosticDescriptor InvalidCloexecParameter = Error(
+        "CLOEXEC0008",
+        "The cloexec parameter must be bool or bool?",
+        "Parameter 'cloexec' of method '{0}' has type '{1}': declare it as 'bool? cloexec = null' or 'bool cloexec'");
+
+    public static readonly DiagnosticDescriptor InvalidWraps = Error(
+        "CLOEXEC0009",
+        "Wraps must name a raw import with the same signature",
+        "Wraps = \"{0}\" of method '{1}' {2}");
+
+    public static readonly DiagnosticDescriptor UnsafeCodeRequired = Error(
+        "CLOEXEC0010",
+        "[CreatesDescriptor] needs unsafe code",
+        "Method '{0}' needs <AllowUnsafeBlocks>true</AllowUnsafeBlocks> in the project, as [LibraryImport] does");
+
+    public static readonly DiagnosticDescriptor MissingFlagArgument = Error(
+        "CLOEXEC0011",
+        "The entry point's arguments are missing",
+        "'{0}' takes {1} at argument {2}, but method '{3}' declares only {4} native parameter(s)");
+}

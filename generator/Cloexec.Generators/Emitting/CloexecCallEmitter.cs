@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Cloexec.Generators.Knowledge;
+using Cloexec.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Cloexec.Generators.Emitting;
+
+/// <summary>
+/// Writes the heart of a wrapper: resolve the mode, try the atomic way, fall back when the kernel refuses it,
+/// set the flag after creation where no atomic way was taken. Every number comes from the runtime by name.
+/// </summary>
+internal static class CloexecCallEmitter
+{
+    private const string Runtime = "global::Cloexec.Interop.DescriptorRuntime";
+    private const string FlagValues = "global::Cloexec.Interop.CloexecFlagValues";
+    private const string Marshal = "global::System.Runtime.InteropServices.Marshal";
+    private const string ImportName = "__PInvoke";
+
+    public static void WriteCall(CodeWriter writer, WrapperModel model, string result)
+    {
+        CallPlan plan = model.Plan;
+        string way = "global::Cloexec.Interop.AtomicWay." + plan.Way;
+        string cloexec = model.CloexecParameterName ?? "null";
+
+        writer.Line($"global::Cloexec.Interop.CloexecMode __mode = {Runtime}.ResolveMode({cloexec});");
+        if (plan.Upgrade?.KeepLegacyWhen is { } keepLegacy)
+        {
+            writer.Open($"if ({Fill(keepLegacy, model)})");
+            writer.Line("// The legacy call keeps its own meaning here: the descriptor it returns is not a new one.");
+            writer.Line("__mode = global::Cloexec.Interop.CloexecMode.PassThrough;");
+            writer.Close();
+        }
+
+        writer.Line($"bool __atomic = {Runtime}.UseAtomic(__mode, {way});");
+        WriteInvoke(writer, model, result);
+        writer.Open($"if (__atomic && !{Runtime}.ConfirmAtomic({way}, {ConfirmTarget(model, result)}, ref __lastError))");
+        writer.Line("__atomic = false;");
+        WriteInvoke(writer, model, result);
+        writer.Close();
+        writer.Open($"if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)");
+        WriteSetAfter(writer, model, way, result);
+        writer.Close();
+    }
+
+    private static string ConfirmTarget(WrapperModel model, string result) =>
+        model.Target.WrapsMethodName is not null && model.Return.Kind == ReturnKind.SafeHandle ? result : "ref " + result;
+
+    private static void WriteInvoke(CodeWriter writer, WrapperModel model, string result)
+    {
+        bool wraps = model.Target.WrapsMethodName is not null;
+        if (model.Target.SetLastError && !wraps)
+        {
+            writer.Line($"{Marshal}.SetLastSystemError(0);");
+        }
+
+        writer.Line($"{result} = {CallExpression(model)};");
+        string readError = wraps && model.Target.WrappedSetsLastError ? "GetLastPInvokeError" : "GetLastSystemError";
+        writer.Line($"__lastError = {Marshal}.{readError}();");
+    }
+
+    private static string CallExpression(WrapperModel model)
+    {
+        string[] arguments = Enumerable.Range(0, model.Parameters.Count).Select(i => ArgumentValue(model, i)).ToArray();
+        string function = model.Target.WrapsMethodName ?? ImportName;
+        string legacy = $"{function}({string.Join(", ", arguments)})";
+        if (model.Plan.Upgrade is not { } upgrade)
+        {
+            return legacy;
+        }
+
+        string sibling = $"{SiblingName(upgrade)}({string.Join(", ", upgrade.Arguments.Select(a => Fill(a, model)))})";
+        return $"__atomic ? {sibling} : {legacy}";
+    }
+
+    /// <summary>The value of native argument <paramref name="index"/>, with the flag applied to the flags argument.</summary>
+    private static string ArgumentValue(WrapperModel model, int index)
+    {
+        ParameterModel parameter = model.Parameters[index];
+        string value = model.Target.WrapsMethodName is null ? Marshalling.NativeValue(parameter) : parameter.Name;
+        if (index != model.Plan.FlagArgumentIndex)
+        {
+            return value;
+        }
+
+        string type = model.Target.WrapsMethodName is null ? parameter.NativeType : parameter.ManagedType;
+        string flag = $"{FlagValues}.{model.Plan.Flag}";
+        return type == "int"
+            ? $"{Runtime}.ApplyFlag({value}, {flag}, __mode, __atomic)"
+            : $"unchecked(({type}){Runtime}.ApplyFlag(unchecked((int){value}), {flag}, __mode, __atomic))";
+    }
+
+    /// <summary>Expands a knowledge-table template: <c>{n}</c> legacy arguments, <c>{flag}</c>, runtime constants.</summary>
+    private static string Fill(string template, WrapperModel model)
+    {
+        string text = template.Replace(EntryPointTable.FlagPlaceholder, $"{FlagValues}.{model.Plan.Flag}");
+        text = Regex.Replace(text, @"\{CloexecFlagValues\.(\w+)\}", FlagValues + ".$1");
+        return Regex.Replace(text, @"\{(\d+)\}", match =>
+        {
+            ParameterModel parameter = model.Parameters[int.Parse(match.Groups[1].Value)];
+            return model.Target.WrapsMethodName is null ? Marshalling.NativeValue(parameter) : parameter.Name;
+        });
+    }
+
+    private static void WriteSetAfter(CodeWriter writer, WrapperModel model, string way, string result)
+    {
+        CallPlan plan = model.Plan;
+        if (plan.Output == DescriptorOutput.ReturnValue)
+        {
+            writer.Line($"{Runtime}.SetAfterCreate({way}, ref {result}, ref __lastError);");
+            return;
+        }
+
+        ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
+        string pointer = OutputPointer(writer, model, output, plan.Output == DescriptorOutput.Pair ? "int*" : "void*");
+        string call = plan.Output == DescriptorOutput.Pair ? "SetAfterCreatePair" : "SetAfterReceive";
+        writer.Line($"{Runtime}.{call}({way}, ref {result}, {pointer}, ref __lastError);");
+    }
+
+    /// <summary>A pointer to the pair or msghdr argument; a wrapper over a raw method pins it here.</summary>
+    private static string OutputPointer(CodeWriter writer, WrapperModel model, ParameterModel output, string pointerType)
+    {
+        if (model.Target.WrapsMethodName is null)
+        {
+            return $"({pointerType}){Marshalling.NativeValue(output)}";
+        }
+
+        string? pin = Marshalling.Pin(output);
+        if (pin is null)
+        {
+            return $"({pointerType}){output.Name}";
+        }
+
+        writer.Line(pin);
+        return $"({pointerType}){Marshalling.NativeName(output)}";
+    }
+
+    public static void WriteImports(CodeWriter writer, WrapperModel model)
+    {
+        IEnumerable<string> parameters = model.Parameters.Select(p => $"{p.NativeType} {Marshalling.NativeName(p)}");
+        writer.Line();
+        WriteImport(writer, model, model.Target.EntryPoint, ImportName, parameters);
+        if (model.Plan.Upgrade is { } upgrade)
+        {
+            IEnumerable<string> siblingParameters = upgrade.ArgumentTypes.Select((type, i) => $"{type} __arg{i}");
+            writer.Line();
+            WriteImport(writer, model, upgrade.EntryPoint, SiblingName(upgrade), siblingParameters);
+        }
+    }
+
+    private static void WriteImport(CodeWriter writer, WrapperModel model, string entryPoint, string name, IEnumerable<string> parameters)
+    {
+        string library = SymbolDisplay.FormatLiteral(model.Target.LibraryName ?? string.Empty, quote: true);
+        string entry = SymbolDisplay.FormatLiteral(entryPoint, quote: true);
+        writer.Line($"[global::System.Runtime.InteropServices.DllImportAttribute({library}, EntryPoint = {entry}, ExactSpelling = true)]");
+        writer.Line($"static extern unsafe {model.Return.NativeType} {name}({string.Join(", ", parameters)});");
+    }
+
+    private static string SiblingName(UpgradePlan upgrade) => $"{ImportName}_{upgrade.EntryPoint}";
+}

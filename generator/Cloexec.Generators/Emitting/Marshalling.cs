@@ -1,0 +1,71 @@
+using Cloexec.Generators.Model;
+
+namespace Cloexec.Generators.Emitting;
+
+/// <summary>
+/// The statements that carry one parameter across, in LibraryImport's stages: declare, marshal in, pin,
+/// pass, clean up. Built on the public marshallers of System.Runtime.InteropServices.Marshalling.
+/// </summary>
+internal static class Marshalling
+{
+    private const string MarshallingNamespace = "global::System.Runtime.InteropServices.Marshalling.";
+
+    public static string NativeName(ParameterModel parameter) => "__" + parameter.Name.TrimStart('@') + "_native";
+
+    private static string MarshallerName(ParameterModel parameter) => NativeName(parameter) + "__marshaller";
+
+    /// <summary>Locals that the finally block must see.</summary>
+    public static string? Declaration(ParameterModel parameter) => parameter.Kind switch
+    {
+        MarshalKind.Utf8String => $"scoped {MarshallingNamespace}Utf8StringMarshaller.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
+        MarshalKind.SafeHandle => $"{MarshallingNamespace}SafeHandleMarshaller<{parameter.ManagedType}>.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
+        _ => null,
+    };
+
+    /// <summary>Statements that turn the managed value into the native one.</summary>
+    public static string[] MarshalIn(ParameterModel parameter) => parameter.Kind switch
+    {
+        MarshalKind.Utf8String =>
+        [
+            $"{MarshallerName(parameter)}.FromManaged({parameter.Name}, stackalloc byte[{MarshallingNamespace}Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);",
+            $"byte* {NativeName(parameter)} = {MarshallerName(parameter)}.ToUnmanaged();",
+        ],
+        MarshalKind.SafeHandle =>
+        [
+            $"{MarshallerName(parameter)}.FromManaged({parameter.Name});",
+            $"nint {NativeName(parameter)} = {MarshallerName(parameter)}.ToUnmanaged();",
+        ],
+        MarshalKind.ByReference when parameter.Direction == ParameterDirection.Out =>
+        [
+            $"global::System.Runtime.CompilerServices.Unsafe.SkipInit(out {parameter.Name});",
+        ],
+        _ => [],
+    };
+
+    /// <summary>The <c>fixed</c> statement that pins the value for the call, if it needs one.</summary>
+    public static string? Pin(ParameterModel parameter) => parameter.Kind switch
+    {
+        MarshalKind.Utf16String => $"fixed (char* {NativeName(parameter)} = {parameter.Name})",
+        MarshalKind.Span => $"fixed ({parameter.NativeType} {NativeName(parameter)} = &global::System.Runtime.InteropServices.MemoryMarshal.GetReference({parameter.Name}))",
+        MarshalKind.Array => $"fixed ({parameter.NativeType} {NativeName(parameter)} = {parameter.Name})",
+        MarshalKind.ByReference => $"fixed ({parameter.NativeType} {NativeName(parameter)} = &{parameter.Name})",
+        _ => null,
+    };
+
+    /// <summary>What the native call receives.</summary>
+    public static string NativeValue(ParameterModel parameter) => parameter.Kind switch
+    {
+        MarshalKind.BoolAsInt => $"({parameter.Name} ? 1 : 0)",
+        MarshalKind.BoolAsByte => $"(byte)({parameter.Name} ? 1 : 0)",
+        MarshalKind.Utf16String => $"(ushort*){NativeName(parameter)}",
+        MarshalKind.Blittable => parameter.Name,
+        _ => NativeName(parameter),
+    };
+
+    /// <summary>Statements for the finally block.</summary>
+    public static string? Cleanup(ParameterModel parameter) => parameter.Kind switch
+    {
+        MarshalKind.Utf8String or MarshalKind.SafeHandle => $"{MarshallerName(parameter)}.Free();",
+        _ => null,
+    };
+}

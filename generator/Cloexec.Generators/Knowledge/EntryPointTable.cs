@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Linq;
+using Cloexec.Generators.Model;
+
+namespace Cloexec.Generators.Knowledge;
+
+/// <summary>What the generator knows about one descriptor-creating native function.</summary>
+/// <param name="Flag">The <c>CloexecFlag</c> member the call takes.</param>
+/// <param name="Way">The <c>AtomicWay</c> member of its atomic path.</param>
+/// <param name="FlagArgument">The argument that takes the flag, -1 for a legacy call without one.</param>
+/// <param name="OutputArgument">The argument holding a descriptor pair or msghdr, -1 for a return value.</param>
+/// <param name="Sibling">For a legacy call: the atomic call that replaces it.</param>
+internal sealed record EntryPointInfo(
+    string Name,
+    string Flag,
+    string Way,
+    int FlagArgument,
+    DescriptorOutput Output,
+    int OutputArgument,
+    SiblingInfo? Sibling);
+
+/// <summary>
+/// The atomic sibling of a legacy call. Arguments are C# templates: <c>{0}</c>... are the legacy call's
+/// arguments, <c>{flag}</c> the flag's runtime value, other names the runtime's constants.
+/// </summary>
+internal sealed record SiblingInfo(string EntryPoint, IReadOnlyList<string> Arguments, string? KeepLegacyWhen);
+
+/// <summary>The descriptor-creating entry points of Linux's libc, as data; everything else reads this table.</summary>
+internal static class EntryPointTable
+{
+    internal const string FlagPlaceholder = "{flag}";
+    internal const string DupFdCloexecCommand = "{CloexecFlagValues.DupFdCloexecCommand}";
+    internal const string CreatFlags = "{CloexecFlagValues.CreatFlags}";
+
+    private static readonly EntryPointInfo[] s_entries =
+    [
+        Flagged("open", "Open", "OpenFlag", flagArgument: 1),
+        Flagged("openat", "Open", "OpenFlag", flagArgument: 2),
+        Flagged("pipe2", "Open", "Pipe2", flagArgument: 1, DescriptorOutput.Pair, outputArgument: 0),
+        Flagged("dup3", "Open", "Dup3", flagArgument: 2),
+        Flagged("mkostemp", "Open", "Mkostemp", flagArgument: 1),
+        Flagged("posix_openpt", "Open", "OpenFlag", flagArgument: 0),
+        Flagged("socket", "Socket", "SocketFlag", flagArgument: 1),
+        Flagged("socketpair", "Socket", "SocketFlag", flagArgument: 1, DescriptorOutput.Pair, outputArgument: 3),
+        Flagged("accept4", "Socket", "Accept4", flagArgument: 3),
+        Flagged("epoll_create1", "EPoll", "EPollCreate1", flagArgument: 0),
+        Flagged("eventfd", "EventFd", "EventFdFlag", flagArgument: 1),
+        Flagged("inotify_init1", "Inotify", "InotifyInit1", flagArgument: 0),
+        Flagged("memfd_create", "MemFd", "MemFdFlag", flagArgument: 1),
+        Flagged("timerfd_create", "TimerFd", "TimerFdFlag", flagArgument: 1),
+        Flagged("signalfd", "SignalFd", "SignalFdFlag", flagArgument: 2),
+        Flagged("recvmsg", "ReceiveMessage", "ReceiveMessageFlag", flagArgument: 2, DescriptorOutput.ReceivedRights, outputArgument: 1),
+
+        Legacy("pipe", "Open", "Pipe2", DescriptorOutput.Pair, outputArgument: 0, new("pipe2", ["{0}", FlagPlaceholder], null)),
+        Legacy("dup", "Open", "DupFdCloexec", DescriptorOutput.ReturnValue, -1, new("fcntl", ["{0}", DupFdCloexecCommand, "0"], null)),
+        Legacy("dup2", "Open", "Dup3", DescriptorOutput.ReturnValue, -1, new("dup3", ["{0}", "{1}", FlagPlaceholder], "{0} == {1}")),
+        Legacy("accept", "Socket", "Accept4", DescriptorOutput.ReturnValue, -1, new("accept4", ["{0}", "{1}", "{2}", FlagPlaceholder], null)),
+        Legacy("creat", "Open", "OpenFlag", DescriptorOutput.ReturnValue, -1, new("open", ["{0}", CreatFlags + " | " + FlagPlaceholder, "{1}"], null)),
+        Legacy("epoll_create", "EPoll", "EPollCreate1", DescriptorOutput.ReturnValue, -1, new("epoll_create1", [FlagPlaceholder], "{0} <= 0")),
+        Legacy("inotify_init", "Inotify", "InotifyInit1", DescriptorOutput.ReturnValue, -1, new("inotify_init1", [FlagPlaceholder], null)),
+        Legacy("mkstemp", "Open", "Mkostemp", DescriptorOutput.ReturnValue, -1, new("mkostemp", ["{0}", FlagPlaceholder], null)),
+    ];
+
+    private static readonly Dictionary<string, EntryPointInfo> s_byName = s_entries.ToDictionary(e => e.Name);
+
+    /// <summary>The atomic way a user-declared <c>FlagsParameter</c> of each flag family takes.</summary>
+    private static readonly Dictionary<string, string> s_wayOfFlag = new()
+    {
+        ["None"] = "None",
+        ["Open"] = "OpenFlag",
+        ["Socket"] = "SocketFlag",
+        ["EPoll"] = "EPollCreate1",
+        ["EventFd"] = "EventFdFlag",
+        ["Inotify"] = "InotifyInit1",
+        ["MemFd"] = "MemFdFlag",
+        ["TimerFd"] = "TimerFdFlag",
+        ["SignalFd"] = "SignalFdFlag",
+        ["ReceiveMessage"] = "ReceiveMessageFlag",
+    };
+
+    public static IReadOnlyList<EntryPointInfo> All => s_entries;
+
+    public static EntryPointInfo? Find(string entryPoint) => s_byName.TryGetValue(entryPoint, out EntryPointInfo? info) ? info : null;
+
+    public static string? WayOfFlag(string flag) => s_wayOfFlag.TryGetValue(flag, out string? way) ? way : null;
+
+    private static EntryPointInfo Flagged(string name, string flag, string way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1) =>
+        new(name, flag, way, flagArgument, output, outputArgument, null);
+
+    private static EntryPointInfo Legacy(string name, string flag, string way, DescriptorOutput output, int outputArgument, SiblingInfo sibling) =>
+        new(name, flag, way, -1, output, outputArgument, sibling);
+}

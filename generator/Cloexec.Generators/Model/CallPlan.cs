@@ -1,0 +1,37 @@
+namespace Cloexec.Generators.Model;
+
+/// <summary>Where the new descriptors come back.</summary>
+internal enum DescriptorOutput
+{
+    /// <summary>The return value is the descriptor, -1 on failure.</summary>
+    ReturnValue,
+    /// <summary>The return value is 0 or -1 and a two-element buffer argument holds both descriptors.</summary>
+    Pair,
+    /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
+    ReceivedRights,
+}
+
+/// <summary>How a call becomes close-on-exec: the knowledge of its entry point, applied to this declaration.</summary>
+/// <param name="Flag">The member of <c>Cloexec.CloexecFlag</c> whose value the call takes.</param>
+/// <param name="Way">The member of <c>Cloexec.Interop.AtomicWay</c> this call's atomic path is.</param>
+/// <param name="FlagArgumentIndex">The native argument that takes the flag, -1 when none does.</param>
+/// <param name="OutputArgumentIndex">The argument holding the pair or the msghdr, -1 for a return value.</param>
+/// <param name="Upgrade">The atomic sibling a legacy call is replaced by, if any.</param>
+internal sealed record CallPlan(
+    string Flag,
+    string Way,
+    int FlagArgumentIndex,
+    DescriptorOutput Output,
+    int OutputArgumentIndex,
+    UpgradePlan? Upgrade);
+
+/// <summary>A legacy call replaced by its atomic sibling when close-on-exec is wanted.</summary>
+/// <param name="EntryPoint">The sibling's native name.</param>
+/// <param name="Arguments">The sibling's arguments: <c>{0}</c>... name the legacy call's native arguments.</param>
+/// <param name="ArgumentTypes">The native type of each sibling argument.</param>
+/// <param name="KeepLegacyWhen">A condition over the legacy arguments under which the legacy call keeps its own meaning.</param>
+internal sealed record UpgradePlan(
+    string EntryPoint,
+    EquatableArray<string> Arguments,
+    EquatableArray<string> ArgumentTypes,
+    string? KeepLegacyWhen);

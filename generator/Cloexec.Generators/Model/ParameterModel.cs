@@ -1,0 +1,54 @@
+namespace Cloexec.Generators.Model;
+
+/// <summary>How a managed value crosses to native code: the closed set the generator marshals itself.</summary>
+internal enum MarshalKind
+{
+    /// <summary>Passed as it is: integers, enums, nint/nuint, pointers, unmanaged structs.</summary>
+    Blittable,
+    /// <summary><c>bool</c> as a 4-byte Win32 BOOL.</summary>
+    BoolAsInt,
+    /// <summary><c>bool</c> as one byte.</summary>
+    BoolAsByte,
+    /// <summary><c>string</c> as a NUL-terminated UTF-8 buffer.</summary>
+    Utf8String,
+    /// <summary><c>string</c> pinned as UTF-16.</summary>
+    Utf16String,
+    /// <summary>A <c>SafeHandle</c> whose reference count is held across the call.</summary>
+    SafeHandle,
+    /// <summary><c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c> of a blittable element, pinned.</summary>
+    Span,
+    /// <summary>An array of a blittable element, pinned.</summary>
+    Array,
+    /// <summary><c>ref</c>, <c>out</c> or <c>in</c> of a blittable type, pinned.</summary>
+    ByReference,
+}
+
+internal enum ParameterDirection
+{
+    In,
+    Ref,
+    Out,
+    ReadOnlyRef,
+}
+
+/// <summary>One parameter that reaches native code.</summary>
+/// <param name="Name">The C# name, escaped where it is a keyword.</param>
+/// <param name="ManagedType">The fully qualified managed type.</param>
+/// <param name="NativeType">The fully qualified type of the native argument.</param>
+internal sealed record ParameterModel(
+    string Name,
+    string ManagedType,
+    string NativeType,
+    MarshalKind Kind,
+    ParameterDirection Direction);
+
+internal enum ReturnKind
+{
+    /// <summary>An integer returned as it is.</summary>
+    Blittable,
+    /// <summary>A SafeHandle made from the native value.</summary>
+    SafeHandle,
+}
+
+/// <summary>The return value: its managed type and the native type it comes as.</summary>
+internal sealed record ReturnModel(string ManagedType, string NativeType, ReturnKind Kind);

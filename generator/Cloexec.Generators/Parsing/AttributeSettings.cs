@@ -1,0 +1,37 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Cloexec.Generators.Parsing;
+
+/// <summary>The arguments of one [CreatesDescriptor], as written.</summary>
+/// <param name="Flag">The CloexecFlag member named by <c>Flag = ...</c>, <see langword="null"/> when not written.</param>
+/// <param name="StringMarshalling">The StringMarshalling value, <see langword="null"/> when not written.</param>
+internal sealed record AttributeSettings(
+    string? LibraryName,
+    string? EntryPoint,
+    bool SetLastError,
+    int? StringMarshalling,
+    string? Wraps,
+    string? FlagsParameter,
+    string? Flag)
+{
+    public static AttributeSettings Read(AttributeData attribute)
+    {
+        string? libraryName = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+        TypedConstant Named(string name) => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value;
+
+        TypedConstant flag = Named("Flag");
+        string? flagName = flag.Value is int value && flag.Type is INamedTypeSymbol enumType
+            ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
+            : null;
+
+        return new AttributeSettings(
+            libraryName,
+            Named("EntryPoint").Value as string,
+            Named("SetLastError").Value is true,
+            Named("StringMarshalling").Value as int?,
+            Named("Wraps").Value as string,
+            Named("FlagsParameter").Value as string,
+            flagName);
+    }
+}

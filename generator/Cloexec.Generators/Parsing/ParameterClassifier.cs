@@ -1,0 +1,118 @@
+using System.Linq;
+using Cloexec.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Cloexec.Generators.Parsing;
+
+/// <summary>Decides how each parameter or return value is marshalled, the way LibraryImport would for the same declaration.</summary>
+internal static class ParameterClassifier
+{
+    // System.Runtime.InteropServices.UnmanagedType members read from [MarshalAs].
+    private const int UnmanagedTypeBool = 2;
+    private const int UnmanagedTypeI1 = 3;
+    private const int UnmanagedTypeU1 = 4;
+    private const int UnmanagedTypeLPWStr = 21;
+    private const int UnmanagedTypeLPUTF8Str = 48;
+
+    // System.Runtime.InteropServices.StringMarshalling members.
+    internal const int StringMarshallingCustom = 0;
+    internal const int StringMarshallingUtf8 = 1;
+    internal const int StringMarshallingUtf16 = 2;
+
+    /// <summary>A marshalling decision, or why none could be made (<see cref="Unsupported"/> then says what is missing).</summary>
+    internal readonly record struct Classification(MarshalKind Kind, string NativeType, string? Unsupported);
+
+    public static Classification Classify(IParameterSymbol parameter, int? stringMarshalling)
+    {
+        ITypeSymbol type = parameter.Type;
+        if (parameter.RefKind != RefKind.None)
+        {
+            return IsBlittable(type)
+                ? new(MarshalKind.ByReference, TypeNames.FullyQualified(type) + "*", null)
+                : Unsupported(" by reference");
+        }
+
+        int? marshalAs = MarshalAsOf(parameter);
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+                return marshalAs switch
+                {
+                    UnmanagedTypeBool => new(MarshalKind.BoolAsInt, "int", null),
+                    UnmanagedTypeU1 or UnmanagedTypeI1 => new(MarshalKind.BoolAsByte, "byte", null),
+                    _ => Unsupported(" without [MarshalAs(UnmanagedType.Bool)] or [MarshalAs(UnmanagedType.U1)]"),
+                };
+            case SpecialType.System_String:
+                if (marshalAs == UnmanagedTypeLPUTF8Str || (marshalAs is null && stringMarshalling == StringMarshallingUtf8))
+                {
+                    return new(MarshalKind.Utf8String, "byte*", null);
+                }
+
+                if (marshalAs == UnmanagedTypeLPWStr || (marshalAs is null && stringMarshalling == StringMarshallingUtf16))
+                {
+                    return new(MarshalKind.Utf16String, "ushort*", null);
+                }
+
+                return Unsupported(" without StringMarshalling = StringMarshalling.Utf8 or Utf16");
+            case SpecialType.System_Char:
+                return Unsupported(string.Empty);
+        }
+
+        if (IsSafeHandle(type))
+        {
+            return type.IsAbstract ? Unsupported(" (an abstract SafeHandle)") : new(MarshalKind.SafeHandle, "nint", null);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array && IsBlittable(array.ElementType))
+        {
+            return new(MarshalKind.Array, TypeNames.FullyQualified(array.ElementType) + "*", null);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named
+            && named.ContainingNamespace?.ToDisplayString() == "System"
+            && (named.Name == "Span" || named.Name == "ReadOnlySpan")
+            && IsBlittable(named.TypeArguments[0]))
+        {
+            return new(MarshalKind.Span, TypeNames.FullyQualified(named.TypeArguments[0]) + "*", null);
+        }
+
+        return IsBlittable(type)
+            ? new(MarshalKind.Blittable, TypeNames.FullyQualified(type), null)
+            : Unsupported(string.Empty);
+    }
+
+    /// <summary>Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do.</summary>
+    public static bool IsBlittable(ITypeSymbol type) =>
+        type.IsUnmanagedType
+        && type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Char)
+        && type is not INamedTypeSymbol { IsGenericType: true, IsValueType: true, Name: "Nullable" };
+
+    /// <summary>Types a flags argument may have: int, uint, or an enum over one of them.</summary>
+    public static bool IsFlagsType(ITypeSymbol type)
+    {
+        ITypeSymbol underlying = type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } enumType } ? enumType : type;
+        return underlying.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32;
+    }
+
+    public static bool IsSafeHandle(ITypeSymbol type)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "SafeHandle" && current.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int? MarshalAsOf(IParameterSymbol parameter)
+    {
+        AttributeData? marshalAs = parameter.GetAttributes().FirstOrDefault(a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
+        return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int value ? value : null;
+    }
+
+    private static Classification Unsupported(string why) => new(MarshalKind.Blittable, string.Empty, why);
+}
