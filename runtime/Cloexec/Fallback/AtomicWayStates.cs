@@ -21,12 +21,12 @@ internal static class AtomicWayStates
 
     private static readonly State[] s_states = CreateStates();
 
-    private static State[] CreateStates()
+    private static State[] CreateStates(bool forceFallback = false)
     {
         var states = new State[AtomicWayTable.Count];
         for (int way = 0; way < states.Length; way++)
         {
-            bool usable = !CloexecSwitches.ForceFallback && AtomicWayTable.ExistsHere((AtomicWay)way);
+            bool usable = !forceFallback && !CloexecSwitches.ForceFallback && AtomicWayTable.ExistsHere((AtomicWay)way);
             states[way] = usable ? State.Unknown : State.Refused;
         }
 
@@ -49,10 +49,6 @@ internal static class AtomicWayStates
         }
     }
 
-    /// <summary>Forgets what was learnt (tests).</summary>
-    internal static void ResetForTests()
-    {
-        State[] fresh = CreateStates();
-        fresh.CopyTo(s_states, 0);
-    }
+    /// <summary>Forgets what was learnt, and forces the fallback as <c>CLOEXEC_FORCE_FALLBACK</c> would (tests).</summary>
+    internal static void ResetForTests(bool forceFallback = false) => CreateStates(forceFallback).CopyTo(s_states, 0);
 }
