@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Cloexec.Tests;
+
+/// <summary>One run of tests/Cloexec.Probe: each family's descriptors with FD_CLOEXEC, and optionally its syscalls.</summary>
+internal sealed partial class ProbeProcess
+{
+    private ProbeProcess(Dictionary<string, List<(int Fd, bool Cloexec)>> descriptors, Dictionary<string, string[]> syscalls)
+    {
+        Descriptors = descriptors;
+        Syscalls = syscalls;
+    }
+
+    /// <summary>Per family, the descriptors the default call created and whether they are close-on-exec.</summary>
+    public Dictionary<string, List<(int Fd, bool Cloexec)>> Descriptors { get; }
+
+    /// <summary>Per family, the syscalls between its markers (empty without strace).</summary>
+    public Dictionary<string, string[]> Syscalls { get; }
+
+    public static ProbeProcess Run(IReadOnlyDictionary<string, string> environment, bool trace)
+    {
+        string trace_file = Path.Combine(Path.GetTempPath(), "cloexec-strace-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo(trace ? "strace" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (trace)
+        {
+            // Only the main thread (no -f): the wrappers run there, the runtime's own threads stay out of the trace.
+            foreach (string argument in new[] { "-s", "256", "-o", trace_file, "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        start.ArgumentList.Add(ProbePath);
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("the probe did not start");
+        string output = process.StandardOutput.ReadToEnd();
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the probe failed ({process.ExitCode}): {errors}");
+        }
+
+        var descriptors = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .GroupBy(fields => fields[0])
+            .ToDictionary(g => g.Key, g => g.Select(f => (int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), f[2] == "1")).ToList());
+        Dictionary<string, string[]> syscalls = trace ? Segments(File.ReadAllLines(trace_file)) : [];
+        if (trace)
+        {
+            File.Delete(trace_file);
+        }
+
+        return new ProbeProcess(descriptors, syscalls);
+    }
+
+    /// <summary>Where the probe is built: beside this test assembly's folder, same configuration.</summary>
+    private static string ProbePath
+    {
+        get
+        {
+            var ownFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            string framework = ownFolder.Name;
+            string configuration = ownFolder.Parent!.Name;
+            DirectoryInfo testsFolder = ownFolder.Parent.Parent!.Parent!.Parent!;
+            return Path.Combine(testsFolder.FullName, "Cloexec.Probe", "bin", configuration, framework, "Cloexec.Probe.dll");
+        }
+    }
+
+    private static Dictionary<string, string[]> Segments(string[] lines)
+    {
+        var segments = new Dictionary<string, string[]>();
+        string? current = null;
+        var inside = new List<string>();
+        foreach (string line in lines)
+        {
+            Match marker = Marker().Match(line);
+            if (marker.Success && marker.Groups[1].Value == "BEGIN")
+            {
+                current = marker.Groups[2].Value;
+                inside.Clear();
+            }
+            else if (marker.Success && current is not null)
+            {
+                segments[current] = [.. inside];
+                current = null;
+            }
+            else if (current is not null)
+            {
+                inside.Add(line);
+            }
+        }
+
+        return segments;
+    }
+
+    [GeneratedRegex("""^write\(\d+, "(BEGIN|END) (.*)\\n", \d+\)""")]
+    private static partial Regex Marker();
+}
