@@ -1,5 +1,4 @@
 using System.Linq;
-using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Emitting;
 using Cloexec.Generators.Model;
 using Cloexec.Generators.Parsing;
@@ -52,13 +51,11 @@ public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
 
     private static ParseResult RequireUnsafe(ParseResult result, bool allowUnsafe)
     {
-        if (allowUnsafe || result.Model is null)
+        if (allowUnsafe || result.UnsafeCodeRequired is not { } unsafeCodeRequired)
         {
             return result;
         }
 
-        DiagnosticInfo anchor = result.Diagnostics.FirstOrDefault() ?? DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, null, result.Model.MethodName);
-        var unsafeDiagnostic = anchor with { Descriptor = DiagnosticDescriptors.UnsafeCodeRequired, MessageArguments = new EquatableArray<string>([result.Model.MethodName]) };
-        return result with { Diagnostics = result.Diagnostics.Append(unsafeDiagnostic).ToEquatableArray(), HasErrors = true };
+        return result with { Diagnostics = result.Diagnostics.Append(unsafeCodeRequired).ToEquatableArray(), HasErrors = true };
     }
 }

@@ -78,7 +78,7 @@ internal static class CloexecCallEmitter
     private static string ArgumentValue(WrapperModel model, int index)
     {
         ParameterModel parameter = model.Parameters[index];
-        string value = model.Target.WrapsMethodName is null ? Marshalling.NativeValue(parameter) : parameter.Name;
+        string value = model.Target.WrapsMethodName is null ? Marshalling.NativeValue(parameter) : WrappedArgument(parameter);
         if (index != model.Plan.FlagArgumentIndex)
         {
             return value;
@@ -90,6 +90,15 @@ internal static class CloexecCallEmitter
             ? $"{Runtime}.ApplyFlag({value}, {flag}, __mode, __atomic)"
             : $"unchecked(({type}){Runtime}.ApplyFlag(unchecked((int){value}), {flag}, __mode, __atomic))";
     }
+
+    /// <summary>An argument to the user's raw method, passed the way the wrapper received it.</summary>
+    private static string WrappedArgument(ParameterModel parameter) => parameter.Direction switch
+    {
+        ParameterDirection.Ref => "ref " + parameter.Name,
+        ParameterDirection.Out => "out " + parameter.Name,
+        ParameterDirection.ReadOnlyRef => "in " + parameter.Name,
+        _ => parameter.Name,
+    };
 
     /// <summary>Expands a knowledge-table template: <c>{n}</c> legacy arguments, <c>{flag}</c>, runtime constants.</summary>
     private static string Fill(string template, WrapperModel model)
@@ -113,27 +122,24 @@ internal static class CloexecCallEmitter
         }
 
         ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
-        string pointer = OutputPointer(writer, model, output, plan.Output == DescriptorOutput.Pair ? "int*" : "void*");
+        string pointerType = plan.Output == DescriptorOutput.Pair ? "int*" : "void*";
         string call = plan.Output == DescriptorOutput.Pair ? "SetAfterCreatePair" : "SetAfterReceive";
-        writer.Line($"{Runtime}.{call}({way}, ref {result}, {pointer}, ref __lastError);");
-    }
 
-    /// <summary>A pointer to the pair or msghdr argument; a wrapper over a raw method pins it here.</summary>
-    private static string OutputPointer(CodeWriter writer, WrapperModel model, ParameterModel output, string pointerType)
-    {
-        if (model.Target.WrapsMethodName is null)
+        // A wrapper's own import already has the argument pinned; a wrapper over a raw method pins it here.
+        string? pin = model.Target.WrapsMethodName is null ? null : Marshalling.Pin(output);
+        string pointer = model.Target.WrapsMethodName is null ? Marshalling.NativeValue(output)
+            : pin is null ? output.Name
+            : Marshalling.NativeName(output);
+        if (pin is not null)
         {
-            return $"({pointerType}){Marshalling.NativeValue(output)}";
+            writer.Open(pin);
         }
 
-        string? pin = Marshalling.Pin(output);
-        if (pin is null)
+        writer.Line($"{Runtime}.{call}({way}, ref {result}, ({pointerType}){pointer}, ref __lastError);");
+        if (pin is not null)
         {
-            return $"({pointerType}){output.Name}";
+            writer.Close();
         }
-
-        writer.Line(pin);
-        return $"({pointerType}){Marshalling.NativeName(output)}";
     }
 
     public static void WriteImports(CodeWriter writer, WrapperModel model)

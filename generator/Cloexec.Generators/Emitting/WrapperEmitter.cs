@@ -74,7 +74,7 @@ internal static class WrapperEmitter
         writer.Line($"{model.Return.ManagedType} __retVal;");
         if (safeHandleReturn)
         {
-            writer.Line("nint __retVal_native;");
+            writer.Line($"{model.Return.NativeType} __retVal_native;");
             writer.Line($"global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<{model.Return.ManagedType}>.ManagedToUnmanagedOut __retVal_native__marshaller = new();");
         }
 

@@ -87,6 +87,9 @@ internal static class ParameterClassifier
         && type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Char)
         && type is not INamedTypeSymbol { IsGenericType: true, IsValueType: true, Name: "Nullable" };
 
+    /// <summary>A parameter that can take the flag: passed by value, of a flags type.</summary>
+    public static bool IsFlagsParameter(IParameterSymbol parameter) => parameter.RefKind == RefKind.None && IsFlagsType(parameter.Type);
+
     /// <summary>Types a flags argument may have: int, uint, or an enum over one of them.</summary>
     public static bool IsFlagsType(ITypeSymbol type)
     {

@@ -3,4 +3,7 @@ using Cloexec.Generators.Model;
 namespace Cloexec.Generators.Parsing;
 
 /// <summary>The parse step's output: a model to emit (a throwing stub when <see cref="HasErrors"/>) and what to report.</summary>
-internal sealed record ParseResult(WrapperModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, bool HasErrors);
+/// <param name="UnsafeCodeRequired">
+/// What to report, at the method, if the project turns out not to allow unsafe code; <see langword="null"/> without a model.
+/// </param>
+internal sealed record ParseResult(WrapperModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, bool HasErrors, DiagnosticInfo? UnsafeCodeRequired);

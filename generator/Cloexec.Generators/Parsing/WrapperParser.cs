@@ -23,17 +23,22 @@ internal static class WrapperParser
         var diagnostics = new List<DiagnosticInfo>();
         Location location = syntax.Identifier.GetLocation();
 
-        if (!method.IsStatic || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || method.IsGenericMethod
-            || syntax.Body is not null || syntax.ExpressionBody is not null || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        // A method that lacks only 'static' still gets a stub: without one the compiler adds its own error.
+        bool canHaveStub = syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && !method.IsGenericMethod
+            && syntax.Body is null && syntax.ExpressionBody is null && !method.ReturnsByRef && !method.ReturnsByRefReadonly;
+        if (!method.IsStatic || !canHaveStub)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMustBeStaticPartial, location, method.Name));
-            return Failed(diagnostics, null);
+            if (!canHaveStub)
+            {
+                return Failed(diagnostics);
+            }
         }
 
         EquatableArray<ContainingTypeModel>? containingTypes = ReadContainingTypes(method, location, diagnostics);
         if (containingTypes is null)
         {
-            return Failed(diagnostics, null);
+            return Failed(diagnostics);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -81,7 +86,7 @@ internal static class WrapperParser
             HintName(method),
             method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
             containingTypes.Value,
-            DocumentationOf(syntax),
+            DocumentationOf(syntax, context.SemanticModel),
             ModifiersOf(syntax),
             TypeNames.Identifier(method.Name),
             returnModel,
@@ -91,11 +96,12 @@ internal static class WrapperParser
             target ?? new NativeTarget(null, method.Name, false, null, false),
             plan ?? new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null));
         bool hasErrors = diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-        return new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors);
+        var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
+        return new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired);
     }
 
-    private static ParseResult Failed(List<DiagnosticInfo> diagnostics, WrapperModel? model) =>
-        new(model, diagnostics.ToEquatableArray(), HasErrors: true);
+    private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>
+        new(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
 
     private static EquatableArray<ContainingTypeModel>? ReadContainingTypes(IMethodSymbol method, Location location, List<DiagnosticInfo> diagnostics)
     {
@@ -189,7 +195,7 @@ internal static class WrapperParser
         {
             int index = nativeParameters.FindIndex(p => p.Name == settings.FlagsParameter);
             string? flag = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag;
-            if (index < 0 || !ParameterClassifier.IsFlagsType(nativeParameters[index].Type) || flag is null || flag == "None")
+            if (index < 0 || !ParameterClassifier.IsFlagsParameter(nativeParameters[index]) || flag is null || flag == "None")
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
                 return null;
@@ -247,7 +253,7 @@ internal static class WrapperParser
             return false;
         }
 
-        if (plan.FlagArgumentIndex >= 0 && !ParameterClassifier.IsFlagsType(nativeParameters[plan.FlagArgumentIndex].Type))
+        if (plan.FlagArgumentIndex >= 0 && !ParameterClassifier.IsFlagsParameter(nativeParameters[plan.FlagArgumentIndex]))
         {
             IParameterSymbol flags = nativeParameters[plan.FlagArgumentIndex];
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, LocationOf(flags, location), flags.Name, method.Name));
@@ -280,7 +286,8 @@ internal static class WrapperParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));
         }
 
-        return safeHandle ? new ReturnModel(managed, "nint", ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
+        // A descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
+        return safeHandle ? new ReturnModel(managed, "int", ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
     }
 
     private static string SignatureOf(IParameterSymbol parameter)
@@ -290,16 +297,21 @@ internal static class WrapperParser
             RefKind.Ref => "ref ",
             RefKind.Out => "out ",
             RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
             _ => parameter.IsParams ? "params " : string.Empty,
         };
-        return prefix + TypeNames.FullyQualified(parameter.Type) + " " + TypeNames.Identifier(parameter.Name);
+
+        // Both parts of a partial method must agree on 'scoped'; an out parameter is scoped without saying so.
+        bool scoped = parameter.ScopedKind == ScopedKind.ScopedValue
+            || (parameter.ScopedKind == ScopedKind.ScopedRef && parameter.RefKind != RefKind.Out);
+        return (scoped ? "scoped " : string.Empty) + prefix + TypeNames.FullyQualified(parameter.Type) + " " + TypeNames.Identifier(parameter.Name);
     }
 
     private static ParameterDirection DirectionOf(RefKind refKind) => refKind switch
     {
         RefKind.Ref => ParameterDirection.Ref,
         RefKind.Out => ParameterDirection.Out,
-        RefKind.In => ParameterDirection.ReadOnlyRef,
+        RefKind.In or RefKind.RefReadOnlyParameter => ParameterDirection.ReadOnlyRef,
         _ => ParameterDirection.In,
     };
 
@@ -316,14 +328,14 @@ internal static class WrapperParser
         return string.Join(" ", kept.Concat(["partial"]));
     }
 
-    private static string DocumentationOf(MethodDeclarationSyntax syntax)
+    private static string DocumentationOf(MethodDeclarationSyntax syntax, SemanticModel semanticModel)
     {
         var text = new StringBuilder();
         foreach (SyntaxTrivia trivia in syntax.GetLeadingTrivia())
         {
             if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
             {
-                foreach (string line in ("///" + trivia.ToFullString()).Split('\n'))
+                foreach (string line in WithCrefsAsIds(trivia, semanticModel).Split('\n'))
                 {
                     string trimmed = line.Trim();
                     if (trimmed.Length > 0)
@@ -331,6 +343,28 @@ internal static class WrapperParser
                         text.Append(trimmed).Append('\n');
                     }
                 }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The comment with each cref that binds written as its documentation ID (<c>T:Cloexec.CloexecFlag</c>): the copy
+    /// lands in a file without the user's usings, where a short name would not bind (CS1574 once docs are generated).
+    /// </summary>
+    private static string WithCrefsAsIds(SyntaxTrivia trivia, SemanticModel semanticModel)
+    {
+        var text = new StringBuilder(trivia.ToFullString());
+        IEnumerable<CrefSyntax> crefs = trivia.GetStructure()?.DescendantNodes().OfType<XmlCrefAttributeSyntax>().Select(a => a.Cref) ?? [];
+
+        // Back to front, so that each replacement leaves the offsets before it valid.
+        foreach (CrefSyntax cref in crefs.Reverse())
+        {
+            if (semanticModel.GetSymbolInfo(cref).Symbol?.GetDocumentationCommentId() is { } id)
+            {
+                int start = cref.SpanStart - trivia.FullSpan.Start;
+                text.Remove(start, cref.Span.Length).Insert(start, id);
             }
         }
 

@@ -1,0 +1,239 @@
+using System.Linq;
+using Cloexec.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Cloexec.Generators.Tests;
+
+/// <summary>
+/// Each mistake a declaration can hold is reported with its CLOEXEC ID at the place to fix, and the method still
+/// gets a body (a throwing stub) so the compiler adds no "partial method has no implementation" noise.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void Method_that_is_not_static_is_reported_at_its_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "dup")]
+                internal partial int {|CLOEXEC0001:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Containing_type_that_is_not_partial_is_reported_at_the_type_name()
+    {
+        // No stub can go into a type that is not partial: the compiler's own CS0751 and CS8795 stay.
+        AssertReports(
+            """
+            using Cloexec;
+
+            internal static partial class Outer
+            {
+                internal static class {|CLOEXEC0002:Native|}
+                {
+                    [CreatesDescriptor("libc", EntryPoint = "dup")]
+                    internal static partial int Dup(int fd, bool? cloexec = null);
+                }
+            }
+            """,
+            expectStub: false);
+    }
+
+    [Fact]
+    public void Method_without_library_or_wraps_is_reported_at_its_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor(EntryPoint = "dup")]
+                internal static partial int {|CLOEXEC0003:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Unknown_entry_point_without_flag_settings_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libdemo", EntryPoint = "demo_open")]
+                internal static partial int {|CLOEXEC0004:DemoOpen|}(int flags, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void FlagsParameter_naming_no_parameter_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libdemo", EntryPoint = "demo_open", FlagsParameter = "oflags", Flag = CloexecFlag.Open)]
+                internal static partial int {|CLOEXEC0005:DemoOpen|}(int flags, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Known_flags_argument_of_a_wrong_type_is_reported_at_the_parameter()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open")]
+                internal static partial int Open(byte* path, long {|CLOEXEC0005:flags|}, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Flags_argument_passed_by_reference_is_reported_at_the_parameter()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open")]
+                internal static partial int Open(byte* path, ref int {|CLOEXEC0005:flags|}, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Parameter_the_generator_cannot_marshal_is_reported_at_the_parameter()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open")]
+                internal static partial int Open(string {|CLOEXEC0006:path|}, int flags, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Return_type_that_cannot_carry_the_descriptor_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "dup")]
+                internal static partial long {|CLOEXEC0007:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Cloexec_parameter_of_a_wrong_type_is_reported_at_the_parameter()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "dup")]
+                internal static partial int Dup(int fd, int {|CLOEXEC0008:cloexec|});
+            }
+            """);
+    }
+
+    [Fact]
+    public void Wraps_naming_nothing_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor(Wraps = "RawDup")]
+                internal static partial int {|CLOEXEC0009:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Wraps_naming_a_method_with_another_signature_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [DllImport("libc", EntryPoint = "dup")]
+                private static extern int RawDup(long fd);
+
+                [CreatesDescriptor(Wraps = nameof(RawDup))]
+                internal static partial int {|CLOEXEC0009:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Project_without_unsafe_code_is_reported_at_the_method_name()
+    {
+        AssertReports(
+            """
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "dup")]
+                internal static partial int {|CLOEXEC0010:Dup|}(int fd, bool? cloexec = null);
+            }
+            """,
+            allowUnsafe: false);
+    }
+
+    [Fact]
+    public void Missing_flags_argument_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open")]
+                internal static partial int {|CLOEXEC0011:Open|}(byte* path, bool? cloexec = null);
+            }
+            """);
+    }
+
+    private static void AssertReports(string markedSource, bool allowUnsafe = true, bool expectStub = true)
+    {
+        (string source, var expected) = DiagnosticMarkup.Parse(markedSource);
+
+        GeneratorRun run = GeneratorRun.Of(source, allowUnsafe);
+
+        Assert.Equal(expected, run.GeneratorDiagnostics.Select(ToExpected));
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("Source0.cs", d.Location.GetLineSpan().Path));
+        if (expectStub)
+        {
+            Assert.Contains("throw new global::System.NotSupportedException(", run.CombinedSource(), System.StringComparison.Ordinal);
+            Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8795");
+        }
+    }
+
+    private static ExpectedDiagnostic ToExpected(Diagnostic diagnostic) =>
+        new(diagnostic.Id, diagnostic.Location.GetLineSpan().Span);
+}
