@@ -47,6 +47,32 @@ public static class DescriptorRuntime
     }
 
     /// <summary>
+    /// Before a creating call: on the fallback path, takes the shared side of <see cref="ForkLock"/> so that no
+    /// fork+exec can happen between creation and <c>SetAfterCreate</c>. Returns whether it did.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EnterFallback(CloexecMode mode, bool atomic)
+    {
+        if (atomic || mode != CloexecMode.Set)
+        {
+            return false;
+        }
+
+        ForkLock.EnterShared();
+        return true;
+    }
+
+    /// <summary>After <c>SetAfterCreate</c>: releases what <see cref="EnterFallback"/> took.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ExitFallback(bool entered)
+    {
+        if (entered)
+        {
+            ForkLock.ExitShared();
+        }
+    }
+
+    /// <summary>
     /// After an atomic call: <see langword="false"/> when the kernel refused the way and the call must be made
     /// again on the fallback path. Learns, on the first call, whether the way works.
     /// </summary>
