@@ -25,22 +25,40 @@ internal static class CloexecCallEmitter
         string cloexec = model.CloexecParameterName ?? "null";
 
         writer.Line($"global::Cloexec.Interop.CloexecMode __mode = {Runtime}.ResolveMode({cloexec});");
-        if (plan.Upgrade?.KeepLegacyWhen is { } keepLegacy)
+        if (plan.PassThroughWhen is { } passThrough)
         {
-            writer.Open($"if ({Fill(keepLegacy, model)})");
-            writer.Line("// The legacy call keeps its own meaning here: the descriptor it returns is not a new one.");
+            writer.Open($"if ({Fill(passThrough, model)})");
+            writer.Line("// No new descriptor comes of the call here, or it must keep its own error: make it as declared.");
             writer.Line("__mode = global::Cloexec.Interop.CloexecMode.PassThrough;");
             writer.Close();
         }
 
-        writer.Line($"bool __atomic = {Runtime}.UseAtomic(__mode, {way});");
+        string atomic = "false";
+        if (plan.HasAtomicWay)
+        {
+            writer.Line($"bool __atomic = {Runtime}.UseAtomic(__mode, {way});");
+            atomic = "__atomic";
+        }
+
+        // The fallback path holds ForkLock's shared side from creation until the flag is set.
+        writer.Line($"bool __forkLockHeld = {Runtime}.EnterFallback(__mode, {atomic});");
+        writer.Open("try");
         WriteInvoke(writer, model, result);
-        writer.Open($"if (__atomic && !{Runtime}.ConfirmAtomic({way}, {ConfirmTarget(model, result)}, ref __lastError))");
-        writer.Line("__atomic = false;");
-        WriteInvoke(writer, model, result);
-        writer.Close();
-        writer.Open($"if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)");
+        if (plan.HasAtomicWay)
+        {
+            writer.Open($"if (__atomic && !{Runtime}.ConfirmAtomic({way}, {ConfirmTarget(model, result)}, ref __lastError))");
+            writer.Line("__atomic = false;");
+            writer.Line($"__forkLockHeld = {Runtime}.EnterFallback(__mode, __atomic);");
+            WriteInvoke(writer, model, result);
+            writer.Close();
+        }
+
+        writer.Open(plan.HasAtomicWay ? "if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)" : "if (__mode == global::Cloexec.Interop.CloexecMode.Set)");
         WriteSetAfter(writer, model, way, result);
+        writer.Close();
+        writer.Close();
+        writer.Open("finally");
+        writer.Line($"{Runtime}.ExitFallback(__forkLockHeld);");
         writer.Close();
     }
 

@@ -10,6 +10,10 @@ namespace Cloexec.Generators.Knowledge;
 /// <param name="FlagArgument">The argument that takes the flag, -1 for a legacy call without one.</param>
 /// <param name="OutputArgument">The argument holding a descriptor pair or msghdr, -1 for a return value.</param>
 /// <param name="Sibling">For a legacy call: the atomic call that replaces it.</param>
+/// <param name="PassThroughWhen">
+/// A condition over the arguments (<c>{0}</c>...) under which the call creates no new descriptor, or must keep its
+/// own error: it is then made exactly as declared, and no flag is set afterwards.
+/// </param>
 internal sealed record EntryPointInfo(
     string Name,
     string Flag,
@@ -17,13 +21,14 @@ internal sealed record EntryPointInfo(
     int FlagArgument,
     DescriptorOutput Output,
     int OutputArgument,
-    SiblingInfo? Sibling);
+    SiblingInfo? Sibling,
+    string? PassThroughWhen);
 
 /// <summary>
 /// The atomic sibling of a legacy call. Arguments are C# templates: <c>{0}</c>... are the legacy call's
 /// arguments, <c>{flag}</c> the flag's runtime value, other names the runtime's constants.
 /// </summary>
-internal sealed record SiblingInfo(string EntryPoint, IReadOnlyList<string> Arguments, string? KeepLegacyWhen);
+internal sealed record SiblingInfo(string EntryPoint, IReadOnlyList<string> Arguments);
 
 /// <summary>The descriptor-creating entry points of Linux's libc, as data; everything else reads this table.</summary>
 internal static class EntryPointTable
@@ -48,17 +53,17 @@ internal static class EntryPointTable
         Flagged("inotify_init1", "Inotify", "InotifyInit1", flagArgument: 0),
         Flagged("memfd_create", "MemFd", "MemFdFlag", flagArgument: 1),
         Flagged("timerfd_create", "TimerFd", "TimerFdFlag", flagArgument: 1),
-        Flagged("signalfd", "SignalFd", "SignalFdFlag", flagArgument: 2),
+        Flagged("signalfd", "SignalFd", "SignalFdFlag", flagArgument: 2, passThroughWhen: "{0} != -1"),
         Flagged("recvmsg", "ReceiveMessage", "ReceiveMessageFlag", flagArgument: 2, DescriptorOutput.ReceivedRights, outputArgument: 1),
 
-        Legacy("pipe", "Open", "Pipe2", DescriptorOutput.Pair, outputArgument: 0, new("pipe2", ["{0}", FlagPlaceholder], null)),
-        Legacy("dup", "Open", "DupFdCloexec", DescriptorOutput.ReturnValue, -1, new("fcntl", ["{0}", DupFdCloexecCommand, "0"], null)),
-        Legacy("dup2", "Open", "Dup3", DescriptorOutput.ReturnValue, -1, new("dup3", ["{0}", "{1}", FlagPlaceholder], "{0} == {1}")),
-        Legacy("accept", "Socket", "Accept4", DescriptorOutput.ReturnValue, -1, new("accept4", ["{0}", "{1}", "{2}", FlagPlaceholder], null)),
-        Legacy("creat", "Open", "OpenFlag", DescriptorOutput.ReturnValue, -1, new("open", ["{0}", CreatFlags + " | " + FlagPlaceholder, "{1}"], null)),
-        Legacy("epoll_create", "EPoll", "EPollCreate1", DescriptorOutput.ReturnValue, -1, new("epoll_create1", [FlagPlaceholder], "{0} <= 0")),
-        Legacy("inotify_init", "Inotify", "InotifyInit1", DescriptorOutput.ReturnValue, -1, new("inotify_init1", [FlagPlaceholder], null)),
-        Legacy("mkstemp", "Open", "Mkostemp", DescriptorOutput.ReturnValue, -1, new("mkostemp", ["{0}", FlagPlaceholder], null)),
+        Legacy("pipe", "Open", "Pipe2", DescriptorOutput.Pair, outputArgument: 0, new("pipe2", ["{0}", FlagPlaceholder])),
+        Legacy("dup", "Open", "DupFdCloexec", DescriptorOutput.ReturnValue, -1, new("fcntl", ["{0}", DupFdCloexecCommand, "0"])),
+        Legacy("dup2", "Open", "Dup3", DescriptorOutput.ReturnValue, -1, new("dup3", ["{0}", "{1}", FlagPlaceholder]), passThroughWhen: "{0} == {1}"),
+        Legacy("accept", "Socket", "Accept4", DescriptorOutput.ReturnValue, -1, new("accept4", ["{0}", "{1}", "{2}", FlagPlaceholder])),
+        Legacy("creat", "Open", "OpenFlag", DescriptorOutput.ReturnValue, -1, new("open", ["{0}", CreatFlags + " | " + FlagPlaceholder, "{1}"])),
+        Legacy("epoll_create", "EPoll", "EPollCreate1", DescriptorOutput.ReturnValue, -1, new("epoll_create1", [FlagPlaceholder]), passThroughWhen: "{0} <= 0"),
+        Legacy("inotify_init", "Inotify", "InotifyInit1", DescriptorOutput.ReturnValue, -1, new("inotify_init1", [FlagPlaceholder])),
+        Legacy("mkstemp", "Open", "Mkostemp", DescriptorOutput.ReturnValue, -1, new("mkostemp", ["{0}", FlagPlaceholder])),
     ];
 
     private static readonly Dictionary<string, EntryPointInfo> s_byName = s_entries.ToDictionary(e => e.Name);
@@ -84,9 +89,11 @@ internal static class EntryPointTable
 
     public static string? WayOfFlag(string flag) => s_wayOfFlag.TryGetValue(flag, out string? way) ? way : null;
 
-    private static EntryPointInfo Flagged(string name, string flag, string way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1) =>
-        new(name, flag, way, flagArgument, output, outputArgument, null);
+    private static EntryPointInfo Flagged(
+        string name, string flag, string way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1, string? passThroughWhen = null) =>
+        new(name, flag, way, flagArgument, output, outputArgument, null, passThroughWhen);
 
-    private static EntryPointInfo Legacy(string name, string flag, string way, DescriptorOutput output, int outputArgument, SiblingInfo sibling) =>
-        new(name, flag, way, -1, output, outputArgument, sibling);
+    private static EntryPointInfo Legacy(
+        string name, string flag, string way, DescriptorOutput output, int outputArgument, SiblingInfo sibling, string? passThroughWhen = null) =>
+        new(name, flag, way, -1, output, outputArgument, sibling, passThroughWhen);
 }

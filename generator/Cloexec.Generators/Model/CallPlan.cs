@@ -17,21 +17,25 @@ internal enum DescriptorOutput
 /// <param name="FlagArgumentIndex">The native argument that takes the flag, -1 when none does.</param>
 /// <param name="OutputArgumentIndex">The argument holding the pair or the msghdr, -1 for a return value.</param>
 /// <param name="Upgrade">The atomic sibling a legacy call is replaced by, if any.</param>
+/// <param name="PassThroughWhen">A condition over the native arguments under which the call is made as declared.</param>
 internal sealed record CallPlan(
     string Flag,
     string Way,
     int FlagArgumentIndex,
     DescriptorOutput Output,
     int OutputArgumentIndex,
-    UpgradePlan? Upgrade);
+    UpgradePlan? Upgrade,
+    string? PassThroughWhen = null)
+{
+    /// <summary>Whether an atomic way exists at all; without one the wrapper always sets the flag after creation.</summary>
+    public bool HasAtomicWay => Way != "None";
+}
 
 /// <summary>A legacy call replaced by its atomic sibling when close-on-exec is wanted.</summary>
 /// <param name="EntryPoint">The sibling's native name.</param>
 /// <param name="Arguments">The sibling's arguments: <c>{0}</c>... name the legacy call's native arguments.</param>
 /// <param name="ArgumentTypes">The native type of each sibling argument.</param>
-/// <param name="KeepLegacyWhen">A condition over the legacy arguments under which the legacy call keeps its own meaning.</param>
 internal sealed record UpgradePlan(
     string EntryPoint,
     EquatableArray<string> Arguments,
-    EquatableArray<string> ArgumentTypes,
-    string? KeepLegacyWhen);
+    EquatableArray<string> ArgumentTypes);

@@ -201,17 +201,17 @@ internal static class WrapperParser
                 return null;
             }
 
-            plan = new CallPlan(flag, EntryPointTable.WayOfFlag(flag) ?? "None", index, output, outputArgument, null);
+            plan = new CallPlan(flag, EntryPointTable.WayOfFlag(flag) ?? "None", index, output, outputArgument, null, known?.PassThroughWhen);
         }
         else if (settings.Flag == "None")
         {
-            plan = new CallPlan(known?.Flag ?? "None", "None", -1, output, outputArgument, null);
+            plan = new CallPlan(known?.Flag ?? "None", "None", -1, output, outputArgument, null, known?.PassThroughWhen);
         }
         else if (known is not null && (settings.Flag is null || settings.Flag == known.Flag))
         {
             UpgradePlan? upgrade = known.Sibling is null || wraps ? null : PlanUpgrade(known.Sibling, parameters);
             string way = known.Sibling is not null && wraps ? "None" : known.Way;
-            plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade);
+            plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade, known.PassThroughWhen);
         }
         else
         {
@@ -229,7 +229,7 @@ internal static class WrapperParser
             int index = PlaceholderIndex(argument);
             return index >= 0 && index < parameters.Count ? parameters[index].NativeType : "int";
         });
-        return new UpgradePlan(sibling.EntryPoint, sibling.Arguments.ToEquatableArray(), types.ToEquatableArray(), sibling.KeepLegacyWhen);
+        return new UpgradePlan(sibling.EntryPoint, sibling.Arguments.ToEquatableArray(), types.ToEquatableArray());
     }
 
     /// <summary>The legacy argument a template that is exactly <c>{n}</c> passes on, else -1.</summary>
@@ -238,13 +238,21 @@ internal static class WrapperParser
             ? index
             : -1;
 
+    /// <summary>The largest <c>{n}</c> any of the templates names, -1 when none does.</summary>
+    private static int LargestPlaceholder(IEnumerable<string> templates) =>
+        templates.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\{(\d+)\}").Cast<System.Text.RegularExpressions.Match>())
+            .Select(m => int.Parse(m.Groups[1].Value))
+            .DefaultIfEmpty(-1)
+            .Max();
+
     private static bool CheckArguments(IMethodSymbol method, string entryPoint, CallPlan plan, EntryPointInfo? known, List<IParameterSymbol> nativeParameters, Location location, List<DiagnosticInfo> diagnostics)
     {
         int needed = new[]
         {
             plan.FlagArgumentIndex,
             plan.OutputArgumentIndex,
-            known?.Sibling?.Arguments.Select(PlaceholderIndex).DefaultIfEmpty(-1).Max() ?? -1,
+            LargestPlaceholder(known?.Sibling?.Arguments ?? []),
+            LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();
         if (needed >= nativeParameters.Count)
         {

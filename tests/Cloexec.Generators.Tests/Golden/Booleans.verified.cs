@@ -14,17 +14,26 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                __retVal = __PInvoke((readOnly ? 1 : 0), (byte)(create ? 1 : 0), (byte)(truncate ? 1 : 0), global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     __retVal = __PInvoke((readOnly ? 1 : 0), (byte)(create ? 1 : 0), (byte)(truncate ? 1 : 0), global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        __retVal = __PInvoke((readOnly ? 1 : 0), (byte)(create ? 1 : 0), (byte)(truncate ? 1 : 0), global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             return __retVal;

@@ -15,19 +15,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -55,19 +64,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -95,19 +113,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(null);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -135,17 +162,26 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             return __retVal;

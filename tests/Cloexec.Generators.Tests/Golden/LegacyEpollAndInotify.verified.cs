@@ -16,23 +16,32 @@ namespace Demo
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 if (size <= 0)
                 {
-                    // The legacy call keeps its own meaning here: the descriptor it returns is not a new one.
+                    // No new descriptor comes of the call here, or it must keep its own error: make it as declared.
                     __mode = global::Cloexec.Interop.CloexecMode.PassThrough;
                 }
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.EPollCreate1);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __atomic ? __PInvoke_epoll_create1(global::Cloexec.Interop.CloexecFlagValues.EPoll) : __PInvoke(size);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __atomic ? __PInvoke_epoll_create1(global::Cloexec.Interop.CloexecFlagValues.EPoll) : __PInvoke(size);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __atomic ? __PInvoke_epoll_create1(global::Cloexec.Interop.CloexecFlagValues.EPoll) : __PInvoke(size);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -63,19 +72,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InotifyInit1);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __atomic ? __PInvoke_inotify_init1(global::Cloexec.Interop.CloexecFlagValues.Inotify) : __PInvoke();
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __atomic ? __PInvoke_inotify_init1(global::Cloexec.Interop.CloexecFlagValues.Inotify) : __PInvoke();
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __atomic ? __PInvoke_inotify_init1(global::Cloexec.Interop.CloexecFlagValues.Inotify) : __PInvoke();
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);

@@ -15,19 +15,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Mkostemp);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(template, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(template, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(template, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -60,19 +69,28 @@ namespace Demo
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                     bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                    try
                     {
-                        __atomic = false;
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        {
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        }
+                        if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                        {
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        }
                     }
-                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    finally
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                     }
                 }
             }
@@ -105,19 +123,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(dirfd, path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(dirfd, path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(dirfd, path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -145,19 +172,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);

@@ -22,19 +22,28 @@ namespace Demo
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                     bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.DupFdCloexec);
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal_native = __atomic ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(__fd_native);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError))
+                    bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                    try
                     {
-                        __atomic = false;
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal_native = __atomic ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(__fd_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError))
+                        {
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                            __retVal_native = __atomic ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(__fd_native);
+                            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        }
+                        if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                        {
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError);
+                        }
                     }
-                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    finally
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                     }
                 }
                 __retVal_native__marshaller.FromUnmanaged(__retVal_native);
@@ -81,19 +90,28 @@ namespace Demo
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                     bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke(__directory_native, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                    bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                    try
                     {
-                        __atomic = false;
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(__directory_native, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        {
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                            __retVal = __PInvoke(__directory_native, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        }
+                        if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                        {
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        }
                     }
-                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    finally
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                     }
                 }
             }
@@ -134,19 +152,28 @@ namespace Demo
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                     bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal_native = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError))
+                    bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                    try
                     {
-                        __atomic = false;
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal_native = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError))
+                        {
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                            __retVal_native = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        }
+                        if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                        {
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError);
+                        }
                     }
-                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    finally
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                     }
                 }
                 __retVal_native__marshaller.FromUnmanaged(__retVal_native);

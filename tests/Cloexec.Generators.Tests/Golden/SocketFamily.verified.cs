@@ -15,19 +15,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Accept4);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(fd, addr, addrlen, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic));
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(fd, addr, addrlen, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic));
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(fd, addr, addrlen, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic));
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -55,19 +64,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SocketFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
@@ -95,19 +113,28 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SocketFlag);
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol, sv);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                try
                 {
-                    __atomic = false;
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol, sv);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                    {
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
+                        __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol, sv);
+                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    }
+                    if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                    {
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, (int*)sv, ref __lastError);
+                    }
                 }
-                if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
+                finally
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, (int*)sv, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.ExitFallback(__forkLockHeld);
                 }
             }
             global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);
