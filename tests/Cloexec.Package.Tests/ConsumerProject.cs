@@ -16,9 +16,10 @@ internal sealed class ConsumerProject
 
     /// <summary>
     /// Writes the project by hand: net10.0 (or <paramref name="targetFramework"/>), unsafe code allowed as with
-    /// LibraryImport, warnings as errors, a PackageReference to this run's Cloexec, and <paramref name="extraProperties"/>.
+    /// LibraryImport (unless <paramref name="allowUnsafe"/> is false), warnings as errors, a PackageReference to this
+    /// run's Cloexec, and <paramref name="extraProperties"/>.
     /// </summary>
-    public static ConsumerProject Create(PackageFixture package, string folder, string extraProperties = "", string targetFramework = "net10.0")
+    public static ConsumerProject Create(PackageFixture package, string folder, string extraProperties = "", string targetFramework = "net10.0", bool allowUnsafe = true)
     {
         _ = package.PackagePath; // packs first, or fails with the pack's output
         string directory = Path.Combine(package.WorkRoot, folder);
@@ -35,7 +36,7 @@ internal sealed class ConsumerProject
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>{targetFramework}</TargetFramework>
-                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+                <AllowUnsafeBlocks>{(allowUnsafe ? "true" : "false")}</AllowUnsafeBlocks>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>

@@ -99,6 +99,17 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
     }
 
     [Fact]
+    public void Without_unsafe_code_the_build_fails_with_CLOEXEC0010_because_the_package_leaves_AllowUnsafeBlocks_alone()
+    {
+        ConsumerProject project = ConsumerProject.Create(package, "no-unsafe", allowUnsafe: false);
+        CommandResult build = Command.Run(project.Folder, "dotnet", ["build", project.ProjectFile, "-m:1", "-nodeReuse:false"]);
+        Record(build);
+
+        Assert.True(build.ExitCode != 0, "the build succeeded without AllowUnsafeBlocks:\n" + build.Transcript);
+        Assert.True(build.Output.Contains("error CLOEXEC0010", StringComparison.Ordinal), "no CLOEXEC0010:\n" + build.Transcript);
+    }
+
+    [Fact]
     public void Native_AOT_publishes_without_warnings_and_the_binary_behaves_the_same()
     {
         // CloexecDefault=false here too, so one publish shows that the AppContext switch survives trimming and
