@@ -58,4 +58,28 @@ public sealed class FallbackFailureTests
             Fallback.CloexecSetter.FailWithErrnoForTests = 0;
         }
     }
+
+    [Fact]
+    public void Handle_is_closed_and_the_call_fails_on_the_fallback_path()
+    {
+        // Forced fallback: CreateFileW is made, then SetHandleInformation runs; its failure closes the handle (CloseHandle).
+        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        try
+        {
+            nint handle = Creators.CreateFile(path, Win32.GenericWrite, Win32.FileShareAll, 0, Win32.CreateAlways, Win32.FileAttributeNormal, 0, cloexec: true);
+            Assert.Equal(Win32.InvalidHandle, handle);
+            Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
+
+            // The file was created and its handle closed: nothing else holds it, so it opens with no sharing at all.
+            new System.IO.FileStream(path, System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None).Dispose();
+            System.IO.File.Delete(path);
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+            Fallback.AtomicWayStates.ResetForTests();
+        }
+    }
 }
