@@ -9,6 +9,20 @@ internal enum DescriptorOutput
     Pair,
     /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
     ReceivedRights,
+    /// <summary>
+    /// The return value is a BOOL and the handles come back through out arguments (CreatePipe, DuplicateHandle):
+    /// the inheritance is an argument of the call itself, so it is always atomic and nothing is set afterwards.
+    /// </summary>
+    OutArguments,
+}
+
+/// <summary>What a returned descriptor is, which decides how the fallback closes it on failure.</summary>
+internal enum NativeResource
+{
+    /// <summary>A Unix descriptor, a Windows CRT descriptor (<c>int</c>) or a Windows HANDLE (<c>nint</c>).</summary>
+    Descriptor,
+    /// <summary>A Winsock SOCKET: closed with closesocket.</summary>
+    Socket,
 }
 
 /// <summary>How a call becomes close-on-exec: the knowledge of its entry point, applied to this declaration.</summary>
@@ -18,6 +32,7 @@ internal enum DescriptorOutput
 /// <param name="OutputArgumentIndex">The argument holding the pair or the msghdr, -1 for a return value.</param>
 /// <param name="Upgrade">The atomic sibling a legacy call is replaced by, if any.</param>
 /// <param name="PassThroughWhen">A condition over the native arguments under which the call is made as declared.</param>
+/// <param name="Resource">What the returned descriptor is.</param>
 internal sealed record CallPlan(
     string Flag,
     string Way,
@@ -25,7 +40,8 @@ internal sealed record CallPlan(
     DescriptorOutput Output,
     int OutputArgumentIndex,
     UpgradePlan? Upgrade,
-    string? PassThroughWhen = null)
+    string? PassThroughWhen = null,
+    NativeResource Resource = NativeResource.Descriptor)
 {
     /// <summary>Whether an atomic way exists at all; without one the wrapper always sets the flag after creation.</summary>
     public bool HasAtomicWay => Way != "None";
