@@ -49,6 +49,12 @@ public class DescriptorBenchmarks
     public void Setup()
     {
         CheckEnvironment();
+        Prepare();
+    }
+
+    /// <summary>Opens the descriptor that dup duplicates and checks every generated wrapper once (also used by <see cref="PairedCheck"/>).</summary>
+    internal void Prepare()
+    {
         Anchor = HandWritten.Open(DevNull, Linux.ORdOnly | Linux.OCloexec, 0);
         Check(Anchor);
 

@@ -11,13 +11,25 @@ namespace Cloexec.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Cloexec.Benchmarks -- --filter '*'</c>: BenchmarkDotNet's usual
 /// arguments, plus two of ours, <c>--rounds N</c> (default 3) and <c>--wall-clock</c>. After the run: the ratio
-/// table (see <see cref="RatioReport"/>) and, when the generator benchmarks ran, the generator checks, printed and
-/// written beside BenchmarkDotNet's own results.
+/// table (see <see cref="RatioReport"/>), when the descriptor benchmarks ran the in-process cross-check
+/// (<see cref="PairedCheck"/>, alone with <c>--paired-only</c>), and when the generator benchmarks ran the
+/// generator checks; printed, and written beside BenchmarkDotNet's own results.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is [PairedCheck.ChildArgument])
+        {
+            return PairedCheck.RunAsChild();
+        }
+
+        if (args is ["--paired-only"])
+        {
+            Console.WriteLine(PairedCheck.Run());
+            return 0;
+        }
+
         string[] benchmarkDotNetArgs = TakeOwnArguments(args);
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(benchmarkDotNetArgs).ToArray();
         BenchmarkReport[] reports = summaries.SelectMany(s => s.Reports).ToArray();
@@ -28,6 +40,11 @@ public static class Program
 
         string report = "## Ratios measured in this run\n\n" + RatioReport.Build(reports);
         bool ok = true;
+        if (reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(DescriptorBenchmarks)))
+        {
+            report += "### Cross-check: the same methods in one process, interleaved (not BenchmarkDotNet)\n\n" + PairedCheck.Run();
+        }
+
         if (reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(GeneratorBenchmarks)))
         {
             report += "### Generator checks (not timed)\n\n" + GeneratorChecks.Run(out ok);
