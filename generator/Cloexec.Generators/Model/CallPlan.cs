@@ -1,16 +1,5 @@
 namespace Cloexec.Generators.Model;
 
-/// <summary>Where the new descriptors come back.</summary>
-internal enum DescriptorOutput
-{
-    /// <summary>The return value is the descriptor, -1 on failure.</summary>
-    ReturnValue,
-    /// <summary>The return value is 0 or -1 and a two-element buffer argument holds both descriptors.</summary>
-    Pair,
-    /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
-    ReceivedRights,
-}
-
 /// <summary>How a call becomes close-on-exec: the knowledge of its entry point, applied to this declaration.</summary>
 /// <param name="Flag">The member of <c>Cloexec.CloexecFlag</c> whose value the call takes.</param>
 /// <param name="Way">The member of <c>Cloexec.Interop.AtomicWay</c> this call's atomic path is.</param>

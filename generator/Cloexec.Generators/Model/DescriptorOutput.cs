@@ -1,0 +1,13 @@
+namespace Cloexec.Generators.Model;
+
+// Its own file: the analyzer compiles it in beside Knowledge/EntryPointTable.cs, which names it.
+/// <summary>Where the new descriptors come back.</summary>
+internal enum DescriptorOutput
+{
+    /// <summary>The return value is the descriptor, -1 on failure.</summary>
+    ReturnValue,
+    /// <summary>The return value is 0 or -1 and a two-element buffer argument holds both descriptors.</summary>
+    Pair,
+    /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
+    ReceivedRights,
+}
