@@ -23,13 +23,19 @@ internal static class WrapperParser
         var diagnostics = new List<DiagnosticInfo>();
         Location location = syntax.Identifier.GetLocation();
 
+        // Half-typed code can hold the same declaration twice: the compiler reports that, and only one of them can
+        // get a body (a second source with the same hint name would also make the generator throw).
+        if (IsLaterDuplicate(method, syntax))
+        {
+            return Failed(diagnostics);
+        }
+
         // A method that lacks only 'static' still gets a stub: without one the compiler adds its own error.
-        bool canHaveStub = syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && !method.IsGenericMethod
-            && syntax.Body is null && syntax.ExpressionBody is null && !method.ReturnsByRef && !method.ReturnsByRefReadonly;
-        if (!method.IsStatic || !canHaveStub)
+        bool isPartialDefinition = syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && syntax.Body is null && syntax.ExpressionBody is null;
+        if (!method.IsStatic || !isPartialDefinition)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMustBeStaticPartial, location, method.Name));
-            if (!canHaveStub)
+            if (!isPartialDefinition)
             {
                 return Failed(diagnostics);
             }
@@ -41,18 +47,43 @@ internal static class WrapperParser
             return Failed(diagnostics);
         }
 
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethodOrType, location, "Method", method.Name, method.Name));
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RefReturn, syntax.ReturnType.GetLocation(), method.Name));
+        }
+
+        // The shape of the method itself is wrong: nothing else about it is worth reporting until that is fixed.
+        if (diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.GenericMethodOrType || d.Descriptor == DiagnosticDescriptors.RefReturn))
+        {
+            return new ParseResult(StubModel(method, syntax, containingTypes.Value, context.SemanticModel), diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         AttributeData attribute = context.Attributes[0];
         var settings = AttributeSettings.Read(attribute);
+        ReadStringMarshalling(method, settings, location, diagnostics);
 
         var parameters = new List<ParameterModel>();
         var nativeParameters = new List<IParameterSymbol>();
         string? cloexecParameter = null;
+
+        // A type that does not resolve is the compiler's error to report, not ours; the method still gets a stub.
+        bool unresolved = ContainsErrorType(method.ReturnType);
         foreach (IParameterSymbol parameter in method.Parameters)
         {
+            if (ContainsErrorType(parameter.Type))
+            {
+                unresolved = true;
+            }
+
             if (parameter.Name == CloexecParameterName)
             {
-                if (parameter.Type.SpecialType != SpecialType.System_Boolean && !IsNullableBoolean(parameter.Type))
+                if (parameter.Type.SpecialType != SpecialType.System_Boolean && !IsNullableBoolean(parameter.Type) && !ContainsErrorType(parameter.Type))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCloexecParameter, LocationOf(parameter, location), method.Name, parameter.Type.ToDisplayString()));
                 }
@@ -63,7 +94,7 @@ internal static class WrapperParser
 
             nativeParameters.Add(parameter);
             ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling);
-            if (classification.Unsupported is not null && settings.Wraps is null)
+            if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(), classification.Unsupported));
@@ -84,7 +115,7 @@ internal static class WrapperParser
 
         var model = new WrapperModel(
             HintName(method),
-            method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
+            NamespaceOf(method),
             containingTypes.Value,
             DocumentationOf(syntax, context.SemanticModel),
             ModifiersOf(syntax),
@@ -95,13 +126,75 @@ internal static class WrapperParser
             cloexecParameter,
             target ?? new NativeTarget(null, method.Name, false, null, false),
             plan ?? new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null));
-        bool hasErrors = diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        bool hasErrors = unresolved || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
         return new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired);
     }
 
     private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>
         new(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
+
+    /// <summary>Only a body that throws: the declaration as written, type parameters and ref return included.</summary>
+    private static WrapperModel StubModel(IMethodSymbol method, MethodDeclarationSyntax syntax, EquatableArray<ContainingTypeModel> containingTypes, SemanticModel semanticModel)
+    {
+        string managed = TypeNames.FullyQualified(method.ReturnType);
+        return new WrapperModel(
+            HintName(method),
+            NamespaceOf(method),
+            containingTypes,
+            DocumentationOf(syntax, semanticModel),
+            ModifiersOf(syntax),
+            TypeNames.Identifier(method.Name),
+            new ReturnModel(managed, managed, ReturnKind.Blittable),
+            method.Parameters.Select(SignatureOf).ToEquatableArray(),
+            EquatableArray<ParameterModel>.Empty,
+            null,
+            new NativeTarget(null, method.Name, false, null, false),
+            new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null),
+            method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty,
+            TypeParameterText.ListOf(method.TypeParameters),
+            TypeParameterText.ConstraintsOf(method).ToEquatableArray());
+    }
+
+    private static string? NamespaceOf(IMethodSymbol method) =>
+        method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+
+    /// <summary>Whether an earlier declaration (by file, then position) of the same type has this name and signature.</summary>
+    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        string hintName = HintName(method);
+        string path = syntax.SyntaxTree.FilePath;
+        return method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(other => !SymbolEqualityComparer.Default.Equals(other, method) && HintName(other) == hintName)
+            .SelectMany(other => other.DeclaringSyntaxReferences)
+            .Any(reference => string.CompareOrdinal(reference.SyntaxTree.FilePath, path) < 0
+                || (reference.SyntaxTree.FilePath == path && reference.Span.Start < syntax.SpanStart));
+    }
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
+
+    /// <summary>LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom.</summary>
+    private static void ReadStringMarshalling(IMethodSymbol method, AttributeSettings settings, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        bool custom = settings.StringMarshalling == ParameterClassifier.StringMarshallingCustom;
+        if (custom && !settings.HasStringMarshallingCustomType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets StringMarshalling = StringMarshalling.Custom without StringMarshallingCustomType: name the marshaller type, or use Utf8 or Utf16"));
+        }
+        else if (!custom && settings.HasStringMarshallingCustomType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets StringMarshallingCustomType without StringMarshalling = StringMarshalling.Custom: set both, or remove the type"));
+        }
+    }
 
     private static EquatableArray<ContainingTypeModel>? ReadContainingTypes(IMethodSymbol method, Location location, List<DiagnosticInfo> diagnostics)
     {
@@ -112,13 +205,19 @@ internal static class WrapperParser
                 .Select(r => r.GetSyntax())
                 .OfType<TypeDeclarationSyntax>()
                 .All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial || type.IsGenericType)
+            if (!partial)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, type.Locations.FirstOrDefault() ?? location, type.Name, method.Name));
                 return null;
             }
 
-            types.Insert(0, new ContainingTypeModel(KeywordOf(type), type.Name));
+            // Generic types are an error too, but their stub can still go in: a partial part may omit the constraints.
+            if (type.Arity > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethodOrType, type.Locations.FirstOrDefault() ?? location, "Type", type.Name, method.Name));
+            }
+
+            types.Insert(0, new ContainingTypeModel(KeywordOf(type), TypeNames.Identifier(type.Name) + TypeParameterText.ListOf(type.TypeParameters)));
         }
 
         return types.ToEquatableArray();
@@ -137,7 +236,13 @@ internal static class WrapperParser
     {
         bool hasLibrary = !string.IsNullOrWhiteSpace(settings.LibraryName);
         bool hasWraps = !string.IsNullOrWhiteSpace(settings.Wraps);
-        if (hasLibrary == hasWraps)
+        if (hasLibrary && hasWraps)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryAndWraps, location, method.Name, settings.Wraps!));
+            return null;
+        }
+
+        if (!hasLibrary && !hasWraps)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOrWrapsRequired, location, method.Name));
             return null;
@@ -151,29 +256,34 @@ internal static class WrapperParser
         IMethodSymbol[] candidates = method.ContainingType.GetMembers(settings.Wraps!).OfType<IMethodSymbol>().ToArray();
         if (candidates.Length == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWraps, location, settings.Wraps!, method.Name, "names no method of " + method.ContainingType.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapsNamesNoMethod, location, settings.Wraps!, method.Name, method.ContainingType.Name));
             return null;
         }
 
-        IMethodSymbol? raw = candidates.FirstOrDefault(c => SignatureMatches(c, method, nativeParameters));
+        IMethodSymbol[] imports = candidates.Where(c => LibraryImportOf(c) is not null || c.GetDllImportData() is not null).ToArray();
+        if (imports.Length == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapsNamesNoImport, location, settings.Wraps!, method.Name));
+            return null;
+        }
+
+        IMethodSymbol? raw = imports.FirstOrDefault(c => SignatureMatches(c, method, nativeParameters));
         if (raw is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWraps, location, settings.Wraps!, method.Name, "names no static method with the same return type and parameters less 'cloexec'"));
+            string expected = string.Join(", ", nativeParameters.Select(p => (p.RefKind == RefKind.None ? string.Empty : p.RefKind.ToString().ToLowerInvariant() + " ") + p.Type.ToDisplayString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapsSignatureMismatch, location, settings.Wraps!, method.Name, method.ReturnType.ToDisplayString(), expected));
             return null;
         }
 
-        AttributeData? libraryImport = raw.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.LibraryImportAttribute");
+        AttributeData? libraryImport = LibraryImportOf(raw);
         DllImportData? dllImport = raw.GetDllImportData();
-        if (libraryImport is null && dllImport is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWraps, location, settings.Wraps!, method.Name, "names a method that is neither [LibraryImport] nor [DllImport]"));
-            return null;
-        }
-
         string rawEntryPoint = (libraryImport is not null ? NamedString(libraryImport, "EntryPoint") : dllImport!.EntryPointName) ?? raw.Name;
         bool rawSetsLastError = libraryImport is not null ? NamedBool(libraryImport, "SetLastError") : dllImport!.SetLastError;
         return new NativeTarget(null, settings.EntryPoint ?? rawEntryPoint, rawSetsLastError, TypeNames.Identifier(raw.Name), rawSetsLastError);
     }
+
+    private static AttributeData? LibraryImportOf(IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.LibraryImportAttribute");
 
     private static bool SignatureMatches(IMethodSymbol raw, IMethodSymbol wrapper, List<IParameterSymbol> nativeParameters) =>
         raw.IsStatic
@@ -195,9 +305,16 @@ internal static class WrapperParser
         {
             int index = nativeParameters.FindIndex(p => p.Name == settings.FlagsParameter);
             string? flag = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag;
-            if (index < 0 || !ParameterClassifier.IsFlagsParameter(nativeParameters[index]) || flag is null || flag == "None")
+            if (index < 0 || !ParameterClassifier.IsFlagsParameter(nativeParameters[index]))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
+                return null;
+            }
+
+            if (flag is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag ?? "(not set)", method.Name, entryPoint,
+                    "FlagsParameter needs the family of flags its argument takes, such as Flag = CloexecFlag.Open"));
                 return null;
             }
 
@@ -212,6 +329,12 @@ internal static class WrapperParser
             UpgradePlan? upgrade = known.Sibling is null || wraps ? null : PlanUpgrade(known.Sibling, parameters);
             string way = known.Sibling is not null && wraps ? "None" : known.Way;
             plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade, known.PassThroughWhen);
+        }
+        else if (known is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag!, method.Name, entryPoint,
+                $"it takes {known.Flag} flags; remove Flag, or name the argument that takes {settings.Flag} flags with FlagsParameter"));
+            return null;
         }
         else
         {
@@ -389,7 +512,19 @@ internal static class WrapperParser
         }
 
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
-        return $"{type}.{method.Name}.{hash:x8}.g.cs";
+        return SafeForHintName($"{type}.{method.Name}") + $".{hash:x8}.g.cs";
+    }
+
+    /// <summary>AddSource throws on characters a file name cannot hold, such as a generic type's <c>&lt;T&gt;</c>.</summary>
+    private static string SafeForHintName(string name)
+    {
+        var safe = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            safe.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+        }
+
+        return safe.ToString();
     }
 
     private static string? NamedString(AttributeData attribute, string name) =>
