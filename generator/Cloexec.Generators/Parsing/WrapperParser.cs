@@ -406,7 +406,7 @@ internal static class WrapperParser
             DescriptorOutput.Pair => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
-        if (!supported)
+        if (!supported && !ContainsErrorType(type))
         {
             string expected = output switch
             {
