@@ -93,6 +93,13 @@ public sealed class ToCreatesDescriptorCodeFix : CodeFixProvider
         // Modifiers are rewritten one space apart; the declaration's own indentation stays in front of them.
         modifiers = modifiers.Select((m, i) => m.WithLeadingTrivia(i == 0 ? leading : default).WithTrailingTrivia(SyntaxFactory.Space)).ToList();
         result = result.WithModifiers(SyntaxFactory.TokenList(modifiers));
+        if (!import.IsLibraryImport)
+        {
+            result = result.WithParameterList(result.ParameterList.WithParameters(SyntaxFactory.SeparatedList(
+                result.ParameterList.Parameters.Select((p, i) => i < symbol.Parameters.Length ? WithDllImportBool(p, symbol.Parameters[i]) : p),
+                result.ParameterList.Parameters.GetSeparators())));
+        }
+
         if (!symbol.Parameters.Any(p => p.Name == CloexecParameterName))
         {
             ParameterSyntax cloexec = SyntaxFactory.ParseParameterList("(bool? " + CloexecParameterName + " = null)").Parameters[0];
@@ -103,6 +110,25 @@ public sealed class ToCreatesDescriptorCodeFix : CodeFixProvider
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A [DllImport] passes a bare bool as a 4-byte BOOL; [CreatesDescriptor], like [LibraryImport], wants that said, so
+    /// the fix writes the [MarshalAs(UnmanagedType.Bool)] that keeps the call's meaning.
+    /// </summary>
+    private static ParameterSyntax WithDllImportBool(ParameterSyntax parameter, IParameterSymbol symbol)
+    {
+        if (symbol.Type.SpecialType != SpecialType.System_Boolean
+            || symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute"))
+        {
+            return parameter;
+        }
+
+        AttributeSyntax marshalAs = SyntaxFactory.Attribute(
+            SyntaxFactory.ParseName("global::System.Runtime.InteropServices.MarshalAs").WithAdditionalAnnotations(Simplifier.Annotation),
+            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                SyntaxFactory.ParseExpression("global::System.Runtime.InteropServices.UnmanagedType.Bool").WithAdditionalAnnotations(Simplifier.Annotation)))));
+        return parameter.AddAttributeLists(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(marshalAs)).WithTrailingTrivia(SyntaxFactory.Space));
     }
 
     /// <summary>

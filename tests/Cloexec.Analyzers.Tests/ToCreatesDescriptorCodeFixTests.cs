@@ -1,13 +1,77 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Cloexec.Analyzers.Tests.Infrastructure;
 using Cloexec.CodeFixes;
+using Cloexec.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Cloexec.Analyzers.Tests;
 
-/// <summary>The code fix turns a raw import into a [CreatesDescriptor] partial method; Fix All does a whole project.</summary>
+/// <summary>
+/// The code fix turns a raw import into a [CreatesDescriptor] partial method that the generator accepts; Fix All does a
+/// whole project.
+/// </summary>
 public sealed class ToCreatesDescriptorCodeFixTests
 {
+    private const string FixedMemFd = """
+        using System.Runtime.InteropServices;
+        using Cloexec;
+
+        internal static partial class Native
+        {
+            [CreatesDescriptor("libc", EntryPoint = "memfd_create")]
+            private static partial int MemFd(nint name, uint flags, [MarshalAs(UnmanagedType.Bool)] bool sealed_, [MarshalAs(UnmanagedType.U1)] bool other, bool? cloexec = null);
+        }
+        """;
+
+    private const string FixedSocket = """
+        using System.Runtime.InteropServices;
+        using Cloexec;
+
+        internal static partial class Outer
+        {
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "socket", SetLastError = true)]
+                internal static partial int Socket(int domain, int type, int protocol, bool? cloexec = null);
+            }
+        }
+        """;
+
+    private const string FixedStrings = """
+        using System.Runtime.InteropServices;
+        using Cloexec;
+
+        internal static partial class Native
+        {
+            [CreatesDescriptor("libc", StringMarshalling = StringMarshalling.Utf8)]
+            private static partial int open(string path, int flags, bool? cloexec = null);
+
+            [CreatesDescriptor("libc", StringMarshalling = StringMarshalling.Utf16)]
+            private static partial int creat(string path, int mode, bool? cloexec = null);
+        }
+        """;
+
+    [Theory]
+    [InlineData(FixedMemFd)]
+    [InlineData(FixedSocket)]
+    [InlineData(FixedStrings)]
+    public void What_the_fix_writes_is_a_declaration_the_generator_accepts(string fixedSource)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText(fixedSource, path: "Fixed.cs")],
+            LocalReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
+        CSharpGeneratorDriver.Create(new CreatesDescriptorGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+    }
+
     [Fact]
     public Task DllImport_becomes_a_partial_method_in_partial_types_with_a_cloexec_parameter() =>
         Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
@@ -23,19 +87,7 @@ public sealed class ToCreatesDescriptorCodeFixTests
                 }
             }
             """,
-            """
-            using System.Runtime.InteropServices;
-            using Cloexec;
-
-            internal static partial class Outer
-            {
-                internal static partial class Native
-                {
-                    [CreatesDescriptor("libc", EntryPoint = "socket", SetLastError = true)]
-                    internal static partial int Socket(int domain, int type, int protocol, bool? cloexec = null);
-                }
-            }
-            """);
+            FixedSocket);
 
     [Fact]
     public Task DllImport_CharSet_becomes_StringMarshalling() =>
@@ -53,19 +105,22 @@ public sealed class ToCreatesDescriptorCodeFixTests
                 private static extern int {|CLOEXEC0100:creat|}(string path, int mode);
             }
             """,
+            FixedStrings);
+
+    [Fact]
+    public Task DllImport_bool_keeps_its_four_byte_meaning() =>
+        Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
             """
             using System.Runtime.InteropServices;
             using Cloexec;
 
             internal static partial class Native
             {
-                [CreatesDescriptor("libc", StringMarshalling = StringMarshalling.Utf8)]
-                private static partial int open(string path, int flags, bool? cloexec = null);
-
-                [CreatesDescriptor("libc", StringMarshalling = StringMarshalling.Utf16)]
-                private static partial int creat(string path, int mode, bool? cloexec = null);
+                [DllImport("libc", EntryPoint = "memfd_create")]
+                private static extern int {|CLOEXEC0100:MemFd|}(nint name, uint flags, bool sealed_, [MarshalAs(UnmanagedType.U1)] bool other);
             }
-            """);
+            """,
+            FixedMemFd);
 
     [Fact]
     public Task LibraryImport_keeps_its_string_marshalling_and_other_attributes() =>

@@ -10,8 +10,6 @@ internal static class LibcNames
     {
         "libc", "libc.so", "libc.so.6", "libc.so.7", "c",
         "libSystem", "libSystem.dylib", "libSystem.B.dylib", "/usr/lib/libSystem.dylib", "/usr/lib/libSystem.B.dylib",
-        // What .NET's own interop declares; a user copying its declarations names it too.
-        "libSystem.Native",
     };
 
     public static bool IsLibc(string? libraryName) => libraryName is not null && s_names.Contains(libraryName);
