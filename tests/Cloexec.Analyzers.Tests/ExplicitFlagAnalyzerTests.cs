@@ -28,6 +28,23 @@ public sealed class ExplicitFlagAnalyzerTests
 
             [CreatesDescriptor("libdemo", EntryPoint = "demo_open", FlagsParameter = "mode", Flag = CloexecFlag.Open)]
             internal static partial int DemoOpen(int mode, bool? cloexec = null);
+
+            [CreatesDescriptor("libc", EntryPoint = "eventfd")]
+            internal static partial int EventFd(uint initval, EventFdFlags flags, bool? cloexec = null);
+
+            [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "socket")]
+            private static partial int RawSocket(int domain, int type, int protocol);
+
+            [CreatesDescriptor(Wraps = nameof(RawSocket))]
+            internal static partial int WrappedSocket(int domain, int type, int protocol, bool? cloexec = null);
+        }
+
+        [Flags]
+        internal enum EventFdFlags
+        {
+            None = 0,
+            NonBlock = 0x800,
+            CloseOnExec = 0x80000,
         }
         """;
 
@@ -49,6 +66,16 @@ public sealed class ExplicitFlagAnalyzerTests
     [Fact]
     public Task FlagsParameter_of_an_unknown_entry_point_is_checked() => AssertCalls("""
         Native.DemoOpen({|CLOEXEC0101:0x80002|});
+        """);
+
+    [Fact]
+    public Task Enum_member_with_the_bit_is_reported() => AssertCalls("""
+        Native.EventFd(0, {|CLOEXEC0101:EventFdFlags.NonBlock | EventFdFlags.CloseOnExec|});
+        """);
+
+    [Fact]
+    public Task Entry_point_of_a_wrapped_import_is_found_through_Wraps() => AssertCalls("""
+        Native.WrappedSocket(1, {|CLOEXEC0101:0x80001|}, 0);
         """);
 
     [Fact]

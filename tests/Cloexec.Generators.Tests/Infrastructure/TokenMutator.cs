@@ -48,7 +48,7 @@ internal sealed class TokenMutator
                     tokens.Insert(at, tokens[at]);
                     break;
                 default:
-                    int other = random.Next(tokens.Count);
+                    int other = SwapPartner(tokens, at, random);
                     done.Add($"swap '{tokens[at].Text}' at {at} with '{tokens[other].Text}' at {other}");
                     (tokens[at], tokens[other]) = (tokens[other], tokens[at]);
                     break;
@@ -68,4 +68,27 @@ internal sealed class TokenMutator
 
         return (text.ToString(), string.Join("; ", done));
     }
+
+    /// <summary>
+    /// Mostly a token of the same sort (identifier for identifier, keyword for keyword, literal for literal): such swaps
+    /// usually still parse, so they reach the generator's semantic paths (wrong types, names, entry points, flags)
+    /// instead of stopping at a syntax error. Now and then any token, for the edits that break the syntax.
+    /// </summary>
+    private static int SwapPartner(List<SyntaxToken> tokens, int at, Random random)
+    {
+        if (random.Next(4) == 0)
+        {
+            return random.Next(tokens.Count);
+        }
+
+        int sort = SortOf(tokens[at]);
+        int[] alike = Enumerable.Range(0, tokens.Count).Where(i => SortOf(tokens[i]) == sort).ToArray();
+        return alike[random.Next(alike.Length)];
+    }
+
+    private static int SortOf(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.IdentifierToken) ? 0
+        : SyntaxFacts.IsKeywordKind(token.Kind()) ? 1
+        : SyntaxFacts.IsLiteralExpression(token.Kind()) || token.IsKind(SyntaxKind.NumericLiteralToken) || token.IsKind(SyntaxKind.StringLiteralToken) ? 2
+        : 3;
 }
