@@ -41,7 +41,7 @@ internal static class WrapperParser
             }
         }
 
-        EquatableArray<ContainingTypeModel>? containingTypes = ReadContainingTypes(method, location, diagnostics);
+        EquatableArray<ContainingTypeModel>? containingTypes = ContainingTypeReader.Read(method, location, diagnostics);
         if (containingTypes is null)
         {
             return Failed(diagnostics);
@@ -109,7 +109,7 @@ internal static class WrapperParser
                 DirectionOf(parameter.RefKind)));
         }
 
-        NativeTarget? target = ReadTarget(method, settings, nativeParameters, location, diagnostics);
+        NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         CallPlan? plan = target is null ? null : PlanCall(method, settings, target.EntryPoint, nativeParameters, parameters, target.WrapsMethodName is not null, location, diagnostics);
         ReturnModel returnModel = ReadReturn(method, plan, target?.EntryPoint, location, diagnostics);
 
@@ -195,102 +195,6 @@ internal static class WrapperParser
                 "sets StringMarshallingCustomType without StringMarshalling = StringMarshalling.Custom: set both, or remove the type"));
         }
     }
-
-    private static EquatableArray<ContainingTypeModel>? ReadContainingTypes(IMethodSymbol method, Location location, List<DiagnosticInfo> diagnostics)
-    {
-        var types = new List<ContainingTypeModel>();
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            bool partial = type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences
-                .Select(r => r.GetSyntax())
-                .OfType<TypeDeclarationSyntax>()
-                .All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, type.Locations.FirstOrDefault() ?? location, type.Name, method.Name));
-                return null;
-            }
-
-            // Generic types are an error too, but their stub can still go in: a partial part may omit the constraints.
-            if (type.Arity > 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethodOrType, type.Locations.FirstOrDefault() ?? location, "Type", type.Name, method.Name));
-            }
-
-            types.Insert(0, new ContainingTypeModel(KeywordOf(type), TypeNames.Identifier(type.Name) + TypeParameterText.ListOf(type.TypeParameters)));
-        }
-
-        return types.ToEquatableArray();
-    }
-
-    private static string KeywordOf(INamedTypeSymbol type) => type switch
-    {
-        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-        { IsRecord: true } => "record",
-        { TypeKind: TypeKind.Struct } => "struct",
-        { TypeKind: TypeKind.Interface } => "interface",
-        _ => "class",
-    };
-
-    private static NativeTarget? ReadTarget(IMethodSymbol method, AttributeSettings settings, List<IParameterSymbol> nativeParameters, Location location, List<DiagnosticInfo> diagnostics)
-    {
-        bool hasLibrary = !string.IsNullOrWhiteSpace(settings.LibraryName);
-        bool hasWraps = !string.IsNullOrWhiteSpace(settings.Wraps);
-        if (hasLibrary && hasWraps)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryAndWraps, location, method.Name, settings.Wraps!));
-            return null;
-        }
-
-        if (!hasLibrary && !hasWraps)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOrWrapsRequired, location, method.Name));
-            return null;
-        }
-
-        if (hasLibrary)
-        {
-            return new NativeTarget(settings.LibraryName, settings.EntryPoint ?? method.Name, settings.SetLastError, null, false);
-        }
-
-        IMethodSymbol[] candidates = method.ContainingType.GetMembers(settings.Wraps!).OfType<IMethodSymbol>().ToArray();
-        if (candidates.Length == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapsNamesNoMethod, location, settings.Wraps!, method.Name, method.ContainingType.Name));
-            return null;
-        }
-
-        IMethodSymbol[] imports = candidates.Where(c => LibraryImportOf(c) is not null || c.GetDllImportData() is not null).ToArray();
-        if (imports.Length == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapsNamesNoImport, location, settings.Wraps!, method.Name));
-            return null;
-        }
-
-        IMethodSymbol? raw = imports.FirstOrDefault(c => SignatureMatches(c, method, nativeParameters));
-        if (raw is null)
-        {
-            string expected = string.Join(", ", nativeParameters.Select(p => (p.RefKind == RefKind.None ? string.Empty : p.RefKind.ToString().ToLowerInvariant() + " ") + p.Type.ToDisplayString()));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrapsSignatureMismatch, location, settings.Wraps!, method.Name, method.ReturnType.ToDisplayString(), expected));
-            return null;
-        }
-
-        AttributeData? libraryImport = LibraryImportOf(raw);
-        DllImportData? dllImport = raw.GetDllImportData();
-        string rawEntryPoint = (libraryImport is not null ? NamedString(libraryImport, "EntryPoint") : dllImport!.EntryPointName) ?? raw.Name;
-        bool rawSetsLastError = libraryImport is not null ? NamedBool(libraryImport, "SetLastError") : dllImport!.SetLastError;
-        return new NativeTarget(null, settings.EntryPoint ?? rawEntryPoint, rawSetsLastError, TypeNames.Identifier(raw.Name), rawSetsLastError);
-    }
-
-    private static AttributeData? LibraryImportOf(IMethodSymbol method) =>
-        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.LibraryImportAttribute");
-
-    private static bool SignatureMatches(IMethodSymbol raw, IMethodSymbol wrapper, List<IParameterSymbol> nativeParameters) =>
-        raw.IsStatic
-        && !SymbolEqualityComparer.Default.Equals(raw, wrapper)
-        && raw.Parameters.Length == nativeParameters.Count
-        && SymbolEqualityComparer.Default.Equals(raw.ReturnType, wrapper.ReturnType)
-        && raw.Parameters.Zip(nativeParameters, (r, w) => r.RefKind == w.RefKind && SymbolEqualityComparer.Default.Equals(r.Type, w.Type)).All(same => same);
 
     private static CallPlan? PlanCall(
         IMethodSymbol method, AttributeSettings settings, string entryPoint, List<IParameterSymbol> nativeParameters,
@@ -526,10 +430,4 @@ internal static class WrapperParser
 
         return safe.ToString();
     }
-
-    private static string? NamedString(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
-
-    private static bool NamedBool(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is true;
 }
