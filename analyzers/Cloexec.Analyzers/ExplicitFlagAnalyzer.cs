@@ -21,7 +21,14 @@ public sealed class ExplicitFlagAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Without the runtime's attribute no call can target a [CreatesDescriptor] method: look at no invocation.
+            if (start.Compilation.GetTypeByMetadataName(CreatesDescriptorAttributeName.MetadataName) is not null)
+            {
+                start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            }
+        });
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)
