@@ -17,7 +17,7 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace Cloexec.CodeFixes;
 
 /// <summary>
-/// Turns a raw [DllImport]/[LibraryImport] reported by CLOEXEC0100 into a [CreatesDescriptor] partial method with
+/// Turns a raw [DllImport]/[LibraryImport] reported by CLOEXEC0200 into a [CreatesDescriptor] partial method with
 /// <c>bool? cloexec = null</c>, keeping its name, parameters, library, EntryPoint, SetLastError and string marshalling.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ToCreatesDescriptorCodeFix)), Shared]

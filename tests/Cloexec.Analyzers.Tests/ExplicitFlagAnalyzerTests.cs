@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Cloexec.Analyzers.Tests;
 
-/// <summary>CLOEXEC0101: a flags argument that sets or clears the close-on-exec bit itself.</summary>
+/// <summary>CLOEXEC0201: a flags argument that sets or clears the close-on-exec bit itself.</summary>
 public sealed class ExplicitFlagAnalyzerTests
 {
     private const string Native = """
@@ -50,38 +50,38 @@ public sealed class ExplicitFlagAnalyzerTests
 
     [Fact]
     public Task Named_constant_with_the_flag_is_reported_at_the_argument() => AssertCalls("""
-        Native.Open(null, {|CLOEXEC0101:Native.O_RDONLY | Native.O_CLOEXEC|});
+        Native.Open(null, {|CLOEXEC0201:Native.O_RDONLY | Native.O_CLOEXEC|});
         """);
 
     [Fact]
     public Task Literal_with_the_socket_flag_is_reported() => AssertCalls("""
-        Native.Socket(1, {|CLOEXEC0101:Native.SOCK_STREAM | 0x80000|}, 0);
+        Native.Socket(1, {|CLOEXEC0201:Native.SOCK_STREAM | 0x80000|}, 0);
         """);
 
     [Fact]
     public Task Named_argument_and_the_memfd_bit_are_found() => AssertCalls("""
-        Native.MemFdCreate(flags: {|CLOEXEC0101:1u|}, name: null);
+        Native.MemFdCreate(flags: {|CLOEXEC0201:1u|}, name: null);
         """);
 
     [Fact]
     public Task FlagsParameter_of_an_unknown_entry_point_is_checked() => AssertCalls("""
-        Native.DemoOpen({|CLOEXEC0101:0x80002|});
+        Native.DemoOpen({|CLOEXEC0201:0x80002|});
         """);
 
     [Fact]
     public Task Enum_member_with_the_bit_is_reported() => AssertCalls("""
-        Native.EventFd(0, {|CLOEXEC0101:EventFdFlags.NonBlock | EventFdFlags.CloseOnExec|});
+        Native.EventFd(0, {|CLOEXEC0201:EventFdFlags.NonBlock | EventFdFlags.CloseOnExec|});
         """);
 
     [Fact]
     public Task Entry_point_of_a_wrapped_import_is_found_through_Wraps() => AssertCalls("""
-        Native.WrappedSocket(1, {|CLOEXEC0101:0x80001|}, 0);
+        Native.WrappedSocket(1, {|CLOEXEC0201:0x80001|}, 0);
         """);
 
     [Fact]
     public Task Clearing_the_flag_by_hand_is_reported() => AssertCalls("""
         int flags = 2;
-        Native.Open(null, {|CLOEXEC0101:flags & ~Native.O_CLOEXEC|});
+        Native.Open(null, {|CLOEXEC0201:flags & ~Native.O_CLOEXEC|});
         """);
 
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Cloexec.Analyzers.Tests;
 
-/// <summary>CLOEXEC0100: raw imports of descriptor-creating C-library functions, and what is left alone.</summary>
+/// <summary>CLOEXEC0200: raw imports of descriptor-creating C-library functions, and what is left alone.</summary>
 public sealed class RawDeclarationAnalyzerTests
 {
     [Fact]
@@ -14,7 +14,7 @@ public sealed class RawDeclarationAnalyzerTests
         internal static class Native
         {
             [DllImport("libc", SetLastError = true)]
-            internal static extern int {|CLOEXEC0100:socket|}(int domain, int type, int protocol);
+            internal static extern int {|CLOEXEC0200:socket|}(int domain, int type, int protocol);
         }
         """);
 
@@ -25,7 +25,7 @@ public sealed class RawDeclarationAnalyzerTests
         internal static partial class Native
         {
             [LibraryImport("libc.so.6", EntryPoint = "accept")]
-            internal static partial int {|CLOEXEC0100:Accept|}(int fd, nint addr, nint len);
+            internal static partial int {|CLOEXEC0200:Accept|}(int fd, nint addr, nint len);
 
             [DllImport("libc", EntryPoint = "close")]
             internal static extern int open(int fd);
@@ -44,7 +44,7 @@ public sealed class RawDeclarationAnalyzerTests
         internal static class Native
         {
             [DllImport("{{library}}")]
-            internal static extern int {|CLOEXEC0100:dup|}(int fd);
+            internal static extern int {|CLOEXEC0200:dup|}(int fd);
         }
         """);
 

@@ -83,7 +83,7 @@ public sealed class ToCreatesDescriptorCodeFixTests
                 internal static class Native
                 {
                     [DllImport("libc", EntryPoint = "socket", SetLastError = true, ExactSpelling = true)]
-                    internal static extern int {|CLOEXEC0100:Socket|}(int domain, int type, int protocol);
+                    internal static extern int {|CLOEXEC0200:Socket|}(int domain, int type, int protocol);
                 }
             }
             """,
@@ -99,10 +99,10 @@ public sealed class ToCreatesDescriptorCodeFixTests
             internal static partial class Native
             {
                 [DllImport("libc", CharSet = CharSet.Ansi)]
-                private static extern int {|CLOEXEC0100:open|}(string path, int flags);
+                private static extern int {|CLOEXEC0200:open|}(string path, int flags);
 
                 [DllImport("libc", CharSet = CharSet.Unicode)]
-                private static extern int {|CLOEXEC0100:creat|}(string path, int mode);
+                private static extern int {|CLOEXEC0200:creat|}(string path, int mode);
             }
             """,
             FixedStrings);
@@ -117,7 +117,7 @@ public sealed class ToCreatesDescriptorCodeFixTests
             internal static partial class Native
             {
                 [DllImport("libc", EntryPoint = "memfd_create")]
-                private static extern int {|CLOEXEC0100:MemFd|}(nint name, uint flags, bool sealed_, [MarshalAs(UnmanagedType.U1)] bool other);
+                private static extern int {|CLOEXEC0200:MemFd|}(nint name, uint flags, bool sealed_, [MarshalAs(UnmanagedType.U1)] bool other);
             }
             """,
             FixedMemFd);
@@ -133,7 +133,7 @@ public sealed class ToCreatesDescriptorCodeFixTests
             {
                 /// <summary>Opens.</summary>
                 [Obsolete("old"), LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-                internal static partial int {|CLOEXEC0100:Open|}(string path, int flags, int mode);
+                internal static partial int {|CLOEXEC0200:Open|}(string path, int flags, int mode);
             }
             """,
             """
@@ -159,10 +159,10 @@ public sealed class ToCreatesDescriptorCodeFixTests
                 internal static class Native
                 {
                     [DllImport("libc")]
-                    internal static extern int {|CLOEXEC0100:dup|}(int fd);
+                    internal static extern int {|CLOEXEC0200:dup|}(int fd);
 
                     [DllImport("libc")]
-                    internal static extern int {|CLOEXEC0100:pipe|}(int[] fds);
+                    internal static extern int {|CLOEXEC0200:pipe|}(int[] fds);
                 }
                 """,
                 """
@@ -171,7 +171,7 @@ public sealed class ToCreatesDescriptorCodeFixTests
                 internal static class Sockets
                 {
                     [DllImport("libc", SetLastError = true)]
-                    internal static extern int {|CLOEXEC0100:accept|}(int fd, nint addr, nint len);
+                    internal static extern int {|CLOEXEC0200:accept|}(int fd, nint addr, nint len);
                 }
                 """,
             ],

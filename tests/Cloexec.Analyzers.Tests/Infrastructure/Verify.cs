@@ -11,7 +11,7 @@ namespace Cloexec.Analyzers.Tests.Infrastructure;
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    /// <summary>Source with <c>{|CLOEXEC0100:Name|}</c> markup: exactly those diagnostics, nothing else.</summary>
+    /// <summary>Source with <c>{|CLOEXEC0200:Name|}</c> markup: exactly those diagnostics, nothing else.</summary>
     public static Task AnalyzerAsync(string markedSource)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = markedSource };
