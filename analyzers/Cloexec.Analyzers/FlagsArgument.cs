@@ -21,7 +21,9 @@ internal sealed record FlagsArgument(IParameterSymbol Parameter, string Family)
 
         var settings = AttributeSettings.Read(attribute);
         IParameterSymbol[] native = method.Parameters.Where(p => p.Name != CloexecParameterName).ToArray();
-        EntryPointInfo? known = EntryPointTable.Find(settings.EntryPoint ?? WrappedEntryPoint(method, settings.Wraps) ?? method.Name);
+        RawImport? wrapped = WrappedImport(method, settings.Wraps);
+        NativePlatform platform = NativeLibraries.PlatformOf(settings.LibraryName ?? wrapped?.LibraryName);
+        EntryPointInfo? known = EntryPointTable.Find(settings.EntryPoint ?? wrapped?.EntryPoint ?? method.Name, platform);
         if (settings.FlagsParameter is not null)
         {
             IParameterSymbol? named = native.FirstOrDefault(p => p.Name == settings.FlagsParameter);
@@ -34,6 +36,6 @@ internal sealed record FlagsArgument(IParameterSymbol Parameter, string Family)
             : null;
     }
 
-    private static string? WrappedEntryPoint(IMethodSymbol method, string? wraps) =>
-        wraps is null ? null : method.ContainingType.GetMembers(wraps).OfType<IMethodSymbol>().Select(RawImport.Of).FirstOrDefault(i => i is not null)?.EntryPoint;
+    private static RawImport? WrappedImport(IMethodSymbol method, string? wraps) =>
+        wraps is null ? null : method.ContainingType.GetMembers(wraps).OfType<IMethodSymbol>().Select(RawImport.Of).FirstOrDefault(i => i is not null);
 }

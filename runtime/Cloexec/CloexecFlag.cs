@@ -36,4 +36,19 @@ public enum CloexecFlag
 
     /// <summary><c>MSG_CMSG_CLOEXEC</c>: recvmsg, for descriptors received as <c>SCM_RIGHTS</c>.</summary>
     ReceiveMessage,
+
+    /// <summary><c>_O_NOINHERIT</c> in the CRT's flags (Windows): _open, _wopen, _pipe's textmode.</summary>
+    NoInherit,
+
+    /// <summary><c>WSA_FLAG_NO_HANDLE_INHERIT</c> in WSASocket's dwFlags (Windows).</summary>
+    WsaNoHandleInherit,
+
+    /// <summary>
+    /// <c>SECURITY_ATTRIBUTES.bInheritHandle</c> (Windows): the argument is a <c>SECURITY_ATTRIBUTES*</c> (a pointer,
+    /// <c>nint</c> or <c>ref</c> struct); the wrapper passes a copy whose bInheritHandle says the choice. CreateFileW, CreatePipe.
+    /// </summary>
+    SecurityAttributes,
+
+    /// <summary>A BOOL <c>bInheritHandle</c> argument (Windows): DuplicateHandle.</summary>
+    InheritHandleArgument,
 }

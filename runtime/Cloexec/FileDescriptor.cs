@@ -6,13 +6,27 @@ using Cloexec.Platform;
 
 namespace Cloexec;
 
-/// <summary>Reads and changes the close-on-exec flag of existing descriptors: PEP 433's <c>os.get_cloexec</c> and <c>os.set_cloexec</c>.</summary>
+/// <summary>
+/// Reads and changes the close-on-exec flag of existing descriptors: PEP 433's <c>os.get_cloexec</c> and
+/// <c>os.set_cloexec</c>. On Windows "close-on-exec" is <c>HANDLE_FLAG_INHERIT</c> clear: the handle is not
+/// passed to a child started with handle inheritance on.
+/// </summary>
+/// <remarks>
+/// An <c>int</c> is a Unix descriptor, or on Windows a CRT descriptor (from _open, _pipe, _dup of ucrtbase). An
+/// <c>nint</c> is a Windows HANDLE or SOCKET, or on Unix a descriptor. A <see cref="SafeHandle"/> owns one of those.
+/// </remarks>
 public static class FileDescriptor
 {
-    /// <summary>Whether <paramref name="fd"/> is closed when this process executes another program.</summary>
-    /// <exception cref="IOException"><c>fcntl(F_GETFD)</c> failed, for example with EBADF; <see cref="Exception.HResult"/> is the errno.</exception>
+    /// <summary>Whether <paramref name="fd"/> is closed when this process executes another program (not inherited, on Windows).</summary>
+    /// <exception cref="IOException"><c>fcntl(F_GETFD)</c> (Windows: GetHandleInformation) failed, for example with EBADF; <see cref="Exception.HResult"/> is the errno (Win32 error).</exception>
     public static bool GetCloexec(int fd)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            nint handle = HandleInheritance.HandleOf(fd, out int error);
+            return error != 0 ? throw WindowsFailure("_get_osfhandle", fd, error) : GetHandleCloexec(handle, fd);
+        }
+
         RequireUnix();
         int flags = Libc.FcntlGet(fd, PlatformValues.FGetFd);
         if (flags == -1)
@@ -23,10 +37,21 @@ public static class FileDescriptor
         return (flags & PlatformValues.FdCloexec) != 0;
     }
 
-    /// <summary>Makes <paramref name="fd"/> close-on-exec, or inheritable when <paramref name="cloexec"/> is <see langword="false"/>.</summary>
-    /// <exception cref="IOException">Neither <c>ioctl(FIOCLEX)</c> nor <c>fcntl</c> succeeded; <see cref="Exception.HResult"/> is the errno.</exception>
+    /// <summary>Makes <paramref name="fd"/> close-on-exec (not inherited), or inheritable when <paramref name="cloexec"/> is <see langword="false"/>.</summary>
+    /// <exception cref="IOException">Neither <c>ioctl(FIOCLEX)</c> nor <c>fcntl</c> (Windows: SetHandleInformation) succeeded; <see cref="Exception.HResult"/> is the errno (Win32 error).</exception>
     public static void SetCloexec(int fd, bool cloexec = true)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec);
+            if (windowsError != 0)
+            {
+                throw WindowsFailure("SetHandleInformation", fd, windowsError);
+            }
+
+            return;
+        }
+
         RequireUnix();
         int errno = CloexecSetter.TrySet(fd, cloexec);
         if (errno != 0)
@@ -35,7 +60,28 @@ public static class FileDescriptor
         }
     }
 
-    /// <summary>Whether the descriptor <paramref name="handle"/> owns is close-on-exec.</summary>
+    /// <summary>Whether the Windows HANDLE or SOCKET <paramref name="handle"/> is not inherited (on Unix: the descriptor's close-on-exec flag).</summary>
+    /// <exception cref="IOException">GetHandleInformation failed; <see cref="Exception.HResult"/> is the Win32 error.</exception>
+    public static bool GetCloexec(nint handle) => OperatingSystem.IsWindows() ? GetHandleCloexec(handle, handle) : GetCloexec((int)handle);
+
+    /// <summary>Makes the Windows HANDLE or SOCKET <paramref name="handle"/> non-inheritable, or inheritable when <paramref name="cloexec"/> is <see langword="false"/>.</summary>
+    /// <exception cref="IOException">SetHandleInformation failed; <see cref="Exception.HResult"/> is the Win32 error.</exception>
+    public static void SetCloexec(nint handle, bool cloexec = true)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            SetCloexec((int)handle, cloexec);
+            return;
+        }
+
+        int error = HandleInheritance.TrySet(handle, cloexec);
+        if (error != 0)
+        {
+            throw WindowsFailure("SetHandleInformation", handle, error);
+        }
+    }
+
+    /// <summary>Whether the descriptor (Windows: handle) <paramref name="handle"/> owns is close-on-exec.</summary>
     /// <exception cref="ObjectDisposedException"><paramref name="handle"/> is closed.</exception>
     public static bool GetCloexec(SafeHandle handle)
     {
@@ -44,7 +90,7 @@ public static class FileDescriptor
         try
         {
             handle.DangerousAddRef(ref added);
-            return GetCloexec((int)handle.DangerousGetHandle());
+            return GetCloexec(handle.DangerousGetHandle());
         }
         finally
         {
@@ -55,7 +101,7 @@ public static class FileDescriptor
         }
     }
 
-    /// <summary>Changes the close-on-exec flag of the descriptor <paramref name="handle"/> owns.</summary>
+    /// <summary>Changes the close-on-exec flag (Windows: clears or sets HANDLE_FLAG_INHERIT) of what <paramref name="handle"/> owns.</summary>
     /// <exception cref="ObjectDisposedException"><paramref name="handle"/> is closed.</exception>
     public static void SetCloexec(SafeHandle handle, bool cloexec = true)
     {
@@ -64,7 +110,7 @@ public static class FileDescriptor
         try
         {
             handle.DangerousAddRef(ref added);
-            SetCloexec((int)handle.DangerousGetHandle(), cloexec);
+            SetCloexec(handle.DangerousGetHandle(), cloexec);
         }
         finally
         {
@@ -82,11 +128,14 @@ public static class FileDescriptor
         return flags != -1 && (flags & PlatformValues.FdCloexec) != 0;
     }
 
+    private static bool GetHandleCloexec(nint handle, nint shownAs) =>
+        HandleInheritance.TryGet(handle, out bool cloexec, out int error) ? cloexec : throw WindowsFailure("GetHandleInformation", shownAs, error);
+
     private static void RequireUnix()
     {
         if (PlatformValues.Current is null)
         {
-            throw new PlatformNotSupportedException("Descriptors with a close-on-exec flag exist on Linux, macOS and FreeBSD.");
+            throw new PlatformNotSupportedException("Descriptors with a close-on-exec flag exist on Linux, macOS and FreeBSD; Windows has handle inheritance.");
         }
     }
 
@@ -101,5 +150,11 @@ public static class FileDescriptor
             _ => "errno " + errno.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return new IOException($"{call} failed for descriptor {fd}: {name} ({Marshal.GetPInvokeErrorMessage(errno)}).", errno);
+    }
+
+    private static IOException WindowsFailure(string call, nint handle, int error)
+    {
+        string name = error == WindowsValues.ErrorInvalidHandle ? "ERROR_INVALID_HANDLE" : "error " + error.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new IOException($"{call} failed for handle 0x{handle:x}: {name} ({Marshal.GetPInvokeErrorMessage(error)}).", error);
     }
 }

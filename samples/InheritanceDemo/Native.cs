@@ -17,7 +17,8 @@ internal static partial class Native
     internal const int SockStream = 1;
 
     [CreatesDescriptor(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int Open(string path, int flags, int mode = 0, bool? cloexec = null);
+    // No mode argument: open is variadic, and a P/Invoke cannot pass its mode on Apple arm64 (CLOEXEC0100).
+    internal static partial int Open(string path, int flags, bool? cloexec = null);
 
     [CreatesDescriptor(Libc, EntryPoint = "pipe", SetLastError = true)]
     internal static partial int Pipe(Span<int> fds, bool? cloexec = null);

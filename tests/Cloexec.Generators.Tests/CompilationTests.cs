@@ -26,7 +26,7 @@ public sealed class CompilationTests
     {
         // What a net8.0 consumer compiles with by default.
         CSharpCompilation compilation = TestCompilation.Create(
-            [FlaggedEntryPointSources.OpenFamily, ParameterKindSources.SafeHandles, ParameterKindSources.Buffers, LegacyEntryPointSources.PipeAndDup],
+            [GoldenCases.Named("OpenFamily").Source, GoldenCases.Named("SafeHandles").Source, GoldenCases.Named("Buffers").Source, GoldenCases.Named("LegacyPipeAndDup").Source],
             TestCompilation.ParseOptions(LanguageVersion.CSharp12));
 
         GeneratorRun run = GeneratorRun.Of(compilation);

@@ -373,6 +373,95 @@ public sealed class DiagnosticTests
             """);
     }
 
+    [Fact]
+    public void Variadic_argument_of_open_is_a_warning_where_the_code_may_run_on_Apple()
+    {
+        // A warning: the body is still generated, no stub.
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open", SetLastError = true)]
+                internal static unsafe partial int Open(byte* path, int flags, int {|CLOEXEC0100:mode|}, bool? cloexec = null);
+
+                [CreatesDescriptor("libc", EntryPoint = "fcntl", Flag = CloexecFlag.None)]
+                internal static partial int Fcntl(int fd, int command, int {|CLOEXEC0100:argument|}, bool? cloexec = null);
+
+                [CreatesDescriptor("libc", EntryPoint = "open", SetLastError = true)]
+                internal static unsafe partial int OpenWithoutMode(byte* path, int flags, bool? cloexec = null);
+            }
+            """,
+            expectStub: false);
+    }
+
+    [Theory]
+    [InlineData("[assembly: System.Runtime.Versioning.SupportedOSPlatform(\"linux\")]", "")]
+    [InlineData("[assembly: System.Runtime.Versioning.SupportedOSPlatform(\"windows\")]", "")]
+    [InlineData("", "[System.Runtime.Versioning.UnsupportedOSPlatform(\"macOS\")]")]
+    [InlineData("", "[System.Runtime.Versioning.SupportedOSPlatform(\"freebsd\")]")]
+    public void Variadic_argument_is_allowed_where_the_code_cannot_run_on_Apple(string assemblyAttribute, string typeAttribute)
+    {
+        AssertReports($$"""
+            using Cloexec;
+            {{assemblyAttribute}}
+
+            {{typeAttribute}}
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "openat", SetLastError = true)]
+                internal static unsafe partial int OpenAt(int dirfd, byte* path, int flags, int mode, bool? cloexec = null);
+            }
+            """,
+            expectStub: false);
+    }
+
+    [Fact]
+    public void Variadic_argument_is_a_warning_when_the_supported_platforms_include_macOS()
+    {
+        AssertReports("""
+            using Cloexec;
+            [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+            [assembly: System.Runtime.Versioning.SupportedOSPlatform("macos14.0")]
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "ioctl", Flag = CloexecFlag.None)]
+                internal static partial int Ioctl(int fd, nuint request, nint {|CLOEXEC0100:argument|}, bool? cloexec = null);
+            }
+            """,
+            expectStub: false);
+    }
+
+    [Fact]
+    public void Security_attributes_argument_that_is_not_a_pointer_is_reported_at_the_parameter()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
+                internal static partial int CreatePipe(out nint read, out nint write, int {|CLOEXEC0101:attributes|}, uint size, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Winsock_socket_returned_as_int_is_reported()
+    {
+        // A SOCKET is pointer-sized: an int would cut it.
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("ws2_32", EntryPoint = "socket", SetLastError = true)]
+                internal static partial int {|CLOEXEC0007:Socket|}(int family, int type, int protocol, bool? cloexec = null);
+            }
+            """);
+    }
+
     private static void AssertReports(string markedSource, bool allowUnsafe = true, bool expectStub = true)
     {
         (string source, var expected) = DiagnosticMarkup.Parse(markedSource);

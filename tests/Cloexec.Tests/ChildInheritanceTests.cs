@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using Xunit;
 
 namespace Cloexec.Tests;
@@ -31,7 +29,7 @@ public sealed class ChildInheritanceTests
                 inheritable.AddRange(leaked.Descriptors);
             }
 
-            Dictionary<int, string> childDescriptors = DescriptorsOfChild();
+            Dictionary<int, string> childDescriptors = ChildDescriptors.ReadOne(Process.Start);
 
             Assert.All(defaults, fd => Assert.False(childDescriptors.ContainsKey(fd), $"descriptor {fd} made by default leaked into the child"));
             Assert.All(inheritable, fd =>
@@ -43,24 +41,6 @@ public sealed class ChildInheritanceTests
         finally
         {
             made.ForEach(m => m.Dispose());
-        }
-    }
-
-    /// <summary>Starts /bin/sleep and reads its /proc/&lt;pid&gt;/fd: Process.Start returns once the child has executed.</summary>
-    private static Dictionary<int, string> DescriptorsOfChild()
-    {
-        using Process child = Process.Start(new ProcessStartInfo("/bin/sleep", "30") { UseShellExecute = false })
-            ?? throw new InvalidOperationException("no child started");
-        try
-        {
-            return Directory.GetFiles($"/proc/{child.Id}/fd")
-                .Select(path => int.Parse(Path.GetFileName(path), System.Globalization.CultureInfo.InvariantCulture))
-                .ToDictionary(fd => fd, fd => Linux.Target(child.Id, fd));
-        }
-        finally
-        {
-            child.Kill();
-            child.WaitForExit();
         }
     }
 }

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 
 namespace Cloexec.Tests;
 
-/// <summary>One run of tests/Cloexec.Probe: each family's descriptors with FD_CLOEXEC, and optionally its syscalls.</summary>
+/// <summary>One run of tests/Cloexec.Probe: each marked call's descriptors with FD_CLOEXEC, and optionally its syscalls.</summary>
 internal sealed partial class ProbeProcess
 {
     private ProbeProcess(Dictionary<string, List<(int Fd, bool Cloexec)>> descriptors, Dictionary<string, string[]> syscalls)
@@ -16,10 +16,16 @@ internal sealed partial class ProbeProcess
         Syscalls = syscalls;
     }
 
-    /// <summary>Per family, the descriptors the default call created and whether they are close-on-exec.</summary>
+    /// <summary>
+    /// Per call (<see cref="ProbeSegments.Call"/>: family and round), the descriptors the default call created and
+    /// whether they are close-on-exec.
+    /// </summary>
     public Dictionary<string, List<(int Fd, bool Cloexec)>> Descriptors { get; }
 
-    /// <summary>Per family, the syscalls between its markers (empty without strace).</summary>
+    /// <summary>
+    /// Per marked segment (every call, and <see cref="ProbeSegments.Anchor"/>), the syscalls between its markers,
+    /// in trace order (empty without strace).
+    /// </summary>
     public Dictionary<string, string[]> Syscalls { get; }
 
     public static ProbeProcess Run(IReadOnlyDictionary<string, string> environment, bool trace)
@@ -52,8 +58,8 @@ internal sealed partial class ProbeProcess
 
         var descriptors = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))
-            .GroupBy(fields => fields[0])
-            .ToDictionary(g => g.Key, g => g.Select(f => (int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), f[2] == "1")).ToList());
+            .GroupBy(fields => ProbeSegments.Call(fields[0], int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToDictionary(g => g.Key, g => g.Select(f => (int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), f[3] == "1")).ToList());
         Dictionary<string, string[]> syscalls = trace ? Segments(File.ReadAllLines(trace_file)) : [];
         if (trace)
         {

@@ -12,6 +12,9 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
     public static readonly DiagnosticDescriptor MethodMustBeStaticPartial = Error(
         "CLOEXEC0001",
         "A [CreatesDescriptor] method must be static partial, without a body",
@@ -101,4 +104,15 @@ internal static class DiagnosticDescriptors
         "CLOEXEC0018",
         "StringMarshalling.Custom and StringMarshallingCustomType go together",
         "Method '{0}' {1}");
+
+    // IDs from 0100 on: the platform diagnostics, kept apart from the 0012-0099 range used elsewhere.
+    public static readonly DiagnosticDescriptor VariadicArgumentOnAppleArm64 = Warning(
+        "CLOEXEC0100",
+        "A variadic C function declared with its variadic argument",
+        "'{0}' is a variadic C function: on Apple arm64 its argument '{1}' (method '{2}') is read from the stack, but a P/Invoke passes it in a register. Declare it without that argument, or mark the method, its type or the assembly [UnsupportedOSPlatform(\"macos\")] or [SupportedOSPlatform] without macOS if it never runs there.");
+
+    public static readonly DiagnosticDescriptor InvalidInheritanceArgument = Error(
+        "CLOEXEC0101",
+        "The argument that carries the inheritance choice has the wrong type",
+        "'{0}' takes the inheritance choice in argument '{1}' of method '{2}', which must be {3}");
 }

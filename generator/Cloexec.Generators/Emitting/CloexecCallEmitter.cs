@@ -25,6 +25,11 @@ internal static class CloexecCallEmitter
         string cloexec = model.CloexecParameterName ?? "null";
 
         writer.Line($"global::Cloexec.Interop.CloexecMode __mode = {Runtime}.ResolveMode({cloexec});");
+        if (EntryPointTable.ShapeOfFlag(plan.Flag) == FlagArgumentShape.SecurityAttributesPointer && plan.FlagArgumentIndex >= 0)
+        {
+            writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.");
+            writer.Line("global::Cloexec.Interop.SecurityAttributes __securityAttributes;");
+        }
         if (plan.PassThroughWhen is { } passThrough)
         {
             writer.Open($"if ({Fill(passThrough, model)})");
@@ -53,9 +58,14 @@ internal static class CloexecCallEmitter
             writer.Close();
         }
 
-        writer.Open(plan.HasAtomicWay ? "if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)" : "if (__mode == global::Cloexec.Interop.CloexecMode.Set)");
-        WriteSetAfter(writer, model, way, result);
-        writer.Close();
+        // Handles that come back through out arguments had their inheritance decided by an argument of the call.
+        if (plan.Output != DescriptorOutput.OutArguments)
+        {
+            writer.Open(plan.HasAtomicWay ? "if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)" : "if (__mode == global::Cloexec.Interop.CloexecMode.Set)");
+            WriteSetAfter(writer, model, way, result);
+            writer.Close();
+        }
+
         writer.Close();
         writer.Open("finally");
         writer.Line($"{Runtime}.ExitFallback(__forkLockHeld);");
@@ -103,6 +113,18 @@ internal static class CloexecCallEmitter
         }
 
         string type = model.Target.WrapsMethodName is null ? parameter.NativeType : parameter.ManagedType;
+        switch (EntryPointTable.ShapeOfFlag(model.Plan.Flag))
+        {
+            case FlagArgumentShape.SecurityAttributesPointer:
+                return $"({type}){Runtime}.ApplySecurityAttributes((void*){value}, &__securityAttributes, __mode)";
+            case FlagArgumentShape.InheritBool when type == "bool":
+                return $"({Runtime}.ApplyInheritArgument({value} ? 1 : 0, __mode) != 0)";
+            case FlagArgumentShape.InheritBool:
+                return type == "int"
+                    ? $"{Runtime}.ApplyInheritArgument({value}, __mode)"
+                    : $"unchecked(({type}){Runtime}.ApplyInheritArgument(unchecked((int){value}), __mode))";
+        }
+
         string flag = $"{FlagValues}.{model.Plan.Flag}";
         return type == "int"
             ? $"{Runtime}.ApplyFlag({value}, {flag}, __mode, __atomic)"
@@ -135,7 +157,9 @@ internal static class CloexecCallEmitter
         CallPlan plan = model.Plan;
         if (plan.Output == DescriptorOutput.ReturnValue)
         {
-            writer.Line($"{Runtime}.SetAfterCreate({way}, ref {result}, ref __lastError);");
+            // A SafeHandle over a raw import is closed by disposing it; a bare SOCKET needs closesocket.
+            bool socket = plan.Resource == NativeResource.Socket && ConfirmTarget(model, result) != result;
+            writer.Line($"{Runtime}.{(socket ? "SetAfterCreateSocket" : "SetAfterCreate")}({way}, ref {result}, ref __lastError);");
             return;
         }
 

@@ -14,6 +14,7 @@ namespace Cloexec.Generators.Knowledge;
 /// A condition over the arguments (<c>{0}</c>...) under which the call creates no new descriptor, or must keep its
 /// own error: it is then made exactly as declared, and no flag is set afterwards.
 /// </param>
+/// <param name="Platform">The platform whose libraries export the function under this name.</param>
 internal sealed record EntryPointInfo(
     string Name,
     string Flag,
@@ -22,7 +23,19 @@ internal sealed record EntryPointInfo(
     DescriptorOutput Output,
     int OutputArgument,
     SiblingInfo? Sibling,
-    string? PassThroughWhen);
+    string? PassThroughWhen,
+    NativePlatform Platform = NativePlatform.Unix);
+
+/// <summary>What kind of argument a flag family is put into.</summary>
+internal enum FlagArgumentShape
+{
+    /// <summary>A bit in an int, uint or enum of those: the flag is or-ed in.</summary>
+    Bits,
+    /// <summary>A <c>SECURITY_ATTRIBUTES*</c> (pointer, nint, or ref/in struct): the wrapper passes its own copy.</summary>
+    SecurityAttributesPointer,
+    /// <summary>A BOOL (int, uint, or bool as UnmanagedType.Bool) that is TRUE for an inheritable handle.</summary>
+    InheritBool,
+}
 
 /// <summary>
 /// The atomic sibling of a legacy call. Arguments are C# templates: <c>{0}</c>... are the legacy call's
@@ -30,7 +43,10 @@ internal sealed record EntryPointInfo(
 /// </summary>
 internal sealed record SiblingInfo(string EntryPoint, IReadOnlyList<string> Arguments);
 
-/// <summary>The descriptor-creating entry points of Linux's libc, as data; everything else reads this table.</summary>
+/// <summary>
+/// The descriptor-creating entry points of the Unix libcs and of Windows (kernel32, ws2_32, the CRT), as data;
+/// everything else reads this table. A row belongs to one platform: the declaration's library picks which.
+/// </summary>
 internal static class EntryPointTable
 {
     internal const string FlagPlaceholder = "{flag}";
@@ -64,9 +80,34 @@ internal static class EntryPointTable
         Legacy("epoll_create", "EPoll", "EPollCreate1", DescriptorOutput.ReturnValue, -1, new("epoll_create1", [FlagPlaceholder]), passThroughWhen: "{0} <= 0"),
         Legacy("inotify_init", "Inotify", "InotifyInit1", DescriptorOutput.ReturnValue, -1, new("inotify_init1", [FlagPlaceholder])),
         Legacy("mkstemp", "Open", "Mkostemp", DescriptorOutput.ReturnValue, -1, new("mkostemp", ["{0}", FlagPlaceholder])),
+
+        // Windows. Argument positions from the Windows SDK prototypes: fileapi.h CreateFileW(name, access, share,
+        // SECURITY_ATTRIBUTES*, disposition, flags, template); namedpipeapi.h CreatePipe(HANDLE* read, HANDLE* write,
+        // SECURITY_ATTRIBUTES*, size); handleapi.h DuplicateHandle(srcProcess, src, dstProcess, HANDLE* dst, access,
+        // BOOL inherit, options); winsock2.h WSASocketW(af, type, protocol, info, group, DWORD flags); ucrt io.h
+        // _open/_wopen(path, oflag, ...), _pipe(int* fds, unsigned size, int textmode), _dup(fd).
+        Windows("CreateFileW", "SecurityAttributes", "SecurityAttributesInherit", flagArgument: 3),
+        Windows("CreateFileA", "SecurityAttributes", "SecurityAttributesInherit", flagArgument: 3),
+        Windows("CreatePipe", "SecurityAttributes", "SecurityAttributesInherit", flagArgument: 2, DescriptorOutput.OutArguments),
+        Windows("DuplicateHandle", "InheritHandleArgument", "InheritHandleArgument", flagArgument: 5, DescriptorOutput.OutArguments),
+        Windows("WSASocketW", "WsaNoHandleInherit", "WsaNoHandleInheritFlag", flagArgument: 5),
+        Windows("WSASocketA", "WsaNoHandleInherit", "WsaNoHandleInheritFlag", flagArgument: 5),
+        Windows("_open", "NoInherit", "NoInheritFlag", flagArgument: 1),
+        Windows("_wopen", "NoInherit", "NoInheritFlag", flagArgument: 1),
+        Windows("_pipe", "NoInherit", "NoInheritFlag", flagArgument: 2, DescriptorOutput.Pair, outputArgument: 0),
+        // No flag at all: created, then made non-inheritable with SetHandleInformation.
+        Windows("_dup", "None", "None", flagArgument: -1),
+        Windows("socket", "None", "None", flagArgument: -1),
+        Windows("accept", "None", "None", flagArgument: -1),
     ];
 
-    private static readonly Dictionary<string, EntryPointInfo> s_byName = s_entries.ToDictionary(e => e.Name);
+    private static readonly Dictionary<(string, NativePlatform), EntryPointInfo> s_byName = s_entries.ToDictionary(e => (e.Name, e.Platform));
+
+    private static readonly Dictionary<string, FlagArgumentShape> s_shapeOfFlag = new()
+    {
+        ["SecurityAttributes"] = FlagArgumentShape.SecurityAttributesPointer,
+        ["InheritHandleArgument"] = FlagArgumentShape.InheritBool,
+    };
 
     /// <summary>The atomic way a user-declared <c>FlagsParameter</c> of each flag family takes.</summary>
     private static readonly Dictionary<string, string> s_wayOfFlag = new()
@@ -81,17 +122,28 @@ internal static class EntryPointTable
         ["TimerFd"] = "TimerFdFlag",
         ["SignalFd"] = "SignalFdFlag",
         ["ReceiveMessage"] = "ReceiveMessageFlag",
+        ["NoInherit"] = "NoInheritFlag",
+        ["WsaNoHandleInherit"] = "WsaNoHandleInheritFlag",
+        ["SecurityAttributes"] = "SecurityAttributesInherit",
+        ["InheritHandleArgument"] = "InheritHandleArgument",
     };
 
     public static IReadOnlyList<EntryPointInfo> All => s_entries;
 
-    public static EntryPointInfo? Find(string entryPoint) => s_byName.TryGetValue(entryPoint, out EntryPointInfo? info) ? info : null;
+    public static EntryPointInfo? Find(string entryPoint, NativePlatform platform) =>
+        s_byName.TryGetValue((entryPoint, platform), out EntryPointInfo? info) ? info : null;
+
+    public static FlagArgumentShape ShapeOfFlag(string flag) => s_shapeOfFlag.TryGetValue(flag, out FlagArgumentShape shape) ? shape : FlagArgumentShape.Bits;
 
     public static string? WayOfFlag(string flag) => s_wayOfFlag.TryGetValue(flag, out string? way) ? way : null;
 
     private static EntryPointInfo Flagged(
         string name, string flag, string way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1, string? passThroughWhen = null) =>
         new(name, flag, way, flagArgument, output, outputArgument, null, passThroughWhen);
+
+    private static EntryPointInfo Windows(
+        string name, string flag, string way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1) =>
+        new(name, flag, way, flagArgument, output, outputArgument, null, null, NativePlatform.Windows);
 
     private static EntryPointInfo Legacy(
         string name, string flag, string way, DescriptorOutput output, int outputArgument, SiblingInfo sibling, string? passThroughWhen = null) =>

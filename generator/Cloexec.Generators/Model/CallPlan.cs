@@ -1,5 +1,14 @@
 namespace Cloexec.Generators.Model;
 
+/// <summary>What a returned descriptor is, which decides how the fallback closes it on failure.</summary>
+internal enum NativeResource
+{
+    /// <summary>A Unix descriptor, a Windows CRT descriptor (<c>int</c>) or a Windows HANDLE (<c>nint</c>).</summary>
+    Descriptor,
+    /// <summary>A Winsock SOCKET: closed with closesocket.</summary>
+    Socket,
+}
+
 /// <summary>How a call becomes close-on-exec: the knowledge of its entry point, applied to this declaration.</summary>
 /// <param name="Flag">The member of <c>Cloexec.CloexecFlag</c> whose value the call takes.</param>
 /// <param name="Way">The member of <c>Cloexec.Interop.AtomicWay</c> this call's atomic path is.</param>
@@ -7,6 +16,7 @@ namespace Cloexec.Generators.Model;
 /// <param name="OutputArgumentIndex">The argument holding the pair or the msghdr, -1 for a return value.</param>
 /// <param name="Upgrade">The atomic sibling a legacy call is replaced by, if any.</param>
 /// <param name="PassThroughWhen">A condition over the native arguments under which the call is made as declared.</param>
+/// <param name="Resource">What the returned descriptor is.</param>
 internal sealed record CallPlan(
     string Flag,
     string Way,
@@ -14,7 +24,8 @@ internal sealed record CallPlan(
     DescriptorOutput Output,
     int OutputArgumentIndex,
     UpgradePlan? Upgrade,
-    string? PassThroughWhen = null)
+    string? PassThroughWhen = null,
+    NativeResource Resource = NativeResource.Descriptor)
 {
     /// <summary>Whether an atomic way exists at all; without one the wrapper always sets the flag after creation.</summary>
     public bool HasAtomicWay => Way != "None";

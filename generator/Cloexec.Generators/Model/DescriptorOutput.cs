@@ -10,4 +10,9 @@ internal enum DescriptorOutput
     Pair,
     /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
     ReceivedRights,
+    /// <summary>
+    /// The return value is a BOOL and the handles come back through out arguments (CreatePipe, DuplicateHandle):
+    /// the inheritance is an argument of the call itself, so it is always atomic and nothing is set afterwards.
+    /// </summary>
+    OutArguments,
 }

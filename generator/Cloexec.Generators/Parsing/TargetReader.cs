@@ -59,7 +59,10 @@ internal static class TargetReader
         DllImportData? dllImport = raw.GetDllImportData();
         string rawEntryPoint = (libraryImport is not null ? NamedString(libraryImport, "EntryPoint") : dllImport!.EntryPointName) ?? raw.Name;
         bool rawSetsLastError = libraryImport is not null ? NamedBool(libraryImport, "SetLastError") : dllImport!.SetLastError;
-        return new NativeTarget(null, settings.EntryPoint ?? rawEntryPoint, rawSetsLastError, TypeNames.Identifier(raw.Name), rawSetsLastError);
+        string? rawLibrary = libraryImport is not null
+            ? libraryImport.ConstructorArguments.FirstOrDefault().Value as string
+            : dllImport!.ModuleName;
+        return new NativeTarget(rawLibrary, settings.EntryPoint ?? rawEntryPoint, rawSetsLastError, TypeNames.Identifier(raw.Name), rawSetsLastError);
     }
 
     private static AttributeData? LibraryImportOf(IMethodSymbol method) =>

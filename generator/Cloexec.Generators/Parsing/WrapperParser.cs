@@ -110,8 +110,13 @@ internal static class WrapperParser
         }
 
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
-        CallPlan? plan = target is null ? null : PlanCall(method, settings, target.EntryPoint, nativeParameters, parameters, target.WrapsMethodName is not null, location, diagnostics);
-        ReturnModel returnModel = ReadReturn(method, plan, target?.EntryPoint, location, diagnostics);
+        NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
+        CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
+        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, location, diagnostics);
+        if (target is not null)
+        {
+            VariadicDeclarations.Check(method, platform, target.EntryPoint, nativeParameters.Count, location, diagnostics);
+        }
 
         var model = new WrapperModel(
             HintName(method),
@@ -197,42 +202,51 @@ internal static class WrapperParser
     }
 
     private static CallPlan? PlanCall(
-        IMethodSymbol method, AttributeSettings settings, string entryPoint, List<IParameterSymbol> nativeParameters,
-        List<ParameterModel> parameters, bool wraps, Location location, List<DiagnosticInfo> diagnostics)
+        IMethodSymbol method, AttributeSettings settings, NativeTarget target, NativePlatform platform, List<IParameterSymbol> nativeParameters,
+        List<ParameterModel> parameters, Location location, List<DiagnosticInfo> diagnostics)
     {
-        EntryPointInfo? known = EntryPointTable.Find(entryPoint);
+        string entryPoint = target.EntryPoint;
+        bool wraps = target.WrapsMethodName is not null;
+        EntryPointInfo? known = EntryPointTable.Find(entryPoint, platform);
         DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
         int outputArgument = known?.OutputArgument ?? -1;
+        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket : NativeResource.Descriptor;
 
         CallPlan? plan;
         if (settings.FlagsParameter is not null)
         {
             int index = nativeParameters.FindIndex(p => p.Name == settings.FlagsParameter);
             string? flag = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag;
-            if (index < 0 || !ParameterClassifier.IsFlagsParameter(nativeParameters[index]))
+            if (index < 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
                 return null;
             }
 
-            if (flag is null)
+            if (flag is null or "None")
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag ?? "(not set)", method.Name, entryPoint,
                     "FlagsParameter needs the family of flags its argument takes, such as Flag = CloexecFlag.Open"));
                 return null;
             }
 
-            plan = new CallPlan(flag, EntryPointTable.WayOfFlag(flag) ?? "None", index, output, outputArgument, null, known?.PassThroughWhen);
+            if (!FlagArgumentFits(flag, nativeParameters[index], wraps))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
+                return null;
+            }
+
+            plan = new CallPlan(flag, EntryPointTable.WayOfFlag(flag) ?? "None", index, output, outputArgument, null, known?.PassThroughWhen, resource);
         }
         else if (settings.Flag == "None")
         {
-            plan = new CallPlan(known?.Flag ?? "None", "None", -1, output, outputArgument, null, known?.PassThroughWhen);
+            plan = new CallPlan(known?.Flag ?? "None", "None", -1, output, outputArgument, null, known?.PassThroughWhen, resource);
         }
         else if (known is not null && (settings.Flag is null || settings.Flag == known.Flag))
         {
             UpgradePlan? upgrade = known.Sibling is null || wraps ? null : PlanUpgrade(known.Sibling, parameters);
             string way = known.Sibling is not null && wraps ? "None" : known.Way;
-            plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade, known.PassThroughWhen);
+            plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade, known.PassThroughWhen, resource);
         }
         else if (known is not null)
         {
@@ -246,8 +260,27 @@ internal static class WrapperParser
             return null;
         }
 
-        return CheckArguments(method, entryPoint, plan, known, nativeParameters, location, diagnostics) ? plan : null;
+        return CheckArguments(method, entryPoint, plan, known, nativeParameters, wraps, location, diagnostics) ? plan : null;
     }
+
+    /// <summary>Whether <paramref name="parameter"/> can take <paramref name="flag"/>, by the shape of argument the family needs.</summary>
+    private static bool FlagArgumentFits(string flag, IParameterSymbol parameter, bool wraps) => EntryPointTable.ShapeOfFlag(flag) switch
+    {
+        // By reference only when the wrapper pins it itself: a raw method's 'ref' cannot be handed another struct.
+        FlagArgumentShape.SecurityAttributesPointer => parameter.RefKind == RefKind.None
+            ? parameter.Type.TypeKind == TypeKind.Pointer || parameter.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+            : !wraps && parameter.RefKind is RefKind.Ref or RefKind.In && ParameterClassifier.IsBlittable(parameter.Type),
+        FlagArgumentShape.InheritBool => parameter.RefKind == RefKind.None
+            && (ParameterClassifier.IsFlagsType(parameter.Type) || parameter.Type.SpecialType == SpecialType.System_Boolean),
+        _ => ParameterClassifier.IsFlagsParameter(parameter),
+    };
+
+    private static string ShapeDescription(string flag) => EntryPointTable.ShapeOfFlag(flag) switch
+    {
+        FlagArgumentShape.SecurityAttributesPointer => "a SECURITY_ATTRIBUTES pointer: a pointer type, nint, or (without Wraps) a ref/in struct",
+        FlagArgumentShape.InheritBool => "a BOOL: int, uint, or bool with [MarshalAs(UnmanagedType.Bool)]",
+        _ => "int, uint or an enum of those",
+    };
 
     private static UpgradePlan PlanUpgrade(SiblingInfo sibling, List<ParameterModel> parameters)
     {
@@ -272,7 +305,8 @@ internal static class WrapperParser
             .DefaultIfEmpty(-1)
             .Max();
 
-    private static bool CheckArguments(IMethodSymbol method, string entryPoint, CallPlan plan, EntryPointInfo? known, List<IParameterSymbol> nativeParameters, Location location, List<DiagnosticInfo> diagnostics)
+    private static bool CheckArguments(
+        IMethodSymbol method, string entryPoint, CallPlan plan, EntryPointInfo? known, List<IParameterSymbol> nativeParameters, bool wraps, Location location, List<DiagnosticInfo> diagnostics)
     {
         int needed = new[]
         {
@@ -288,41 +322,55 @@ internal static class WrapperParser
             return false;
         }
 
-        if (plan.FlagArgumentIndex >= 0 && !ParameterClassifier.IsFlagsParameter(nativeParameters[plan.FlagArgumentIndex]))
+        if (plan.FlagArgumentIndex >= 0 && !FlagArgumentFits(plan.Flag, nativeParameters[plan.FlagArgumentIndex], wraps))
         {
             IParameterSymbol flags = nativeParameters[plan.FlagArgumentIndex];
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, LocationOf(flags, location), flags.Name, method.Name));
+            if (EntryPointTable.ShapeOfFlag(plan.Flag) == FlagArgumentShape.Bits)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, LocationOf(flags, location), flags.Name, method.Name));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInheritanceArgument, LocationOf(flags, location), entryPoint, flags.Name, method.Name, ShapeDescription(plan.Flag)));
+            }
+
             return false;
         }
 
         return true;
     }
 
-    private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, string? entryPoint, Location location, List<DiagnosticInfo> diagnostics)
+    private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, Location location, List<DiagnosticInfo> diagnostics)
     {
         ITypeSymbol type = method.ReturnType;
         string managed = TypeNames.FullyQualified(type);
         DescriptorOutput output = plan?.Output ?? DescriptorOutput.ReturnValue;
+        bool socket = plan?.Resource == NativeResource.Socket;
         bool safeHandle = ParameterClassifier.IsSafeHandle(type) && !type.IsAbstract;
         bool supported = output switch
         {
+            DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.Pair => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.Pair or DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
         {
             string expected = output switch
             {
+                DescriptorOutput.ReturnValue when socket => "a SOCKET: declare 'nint' or a SafeHandle type",
                 DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
+                DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));
         }
 
-        // A descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
-        return safeHandle ? new ReturnModel(managed, "int", ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
+        // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
+        // A Windows HANDLE or SOCKET is pointer-sized.
+        string safeHandleNative = platform == NativePlatform.Windows ? "nint" : "int";
+        return safeHandle ? new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
     }
 
     private static string SignatureOf(IParameterSymbol parameter)

@@ -39,4 +39,12 @@ public enum AtomicWay
     SignalFdFlag,
     /// <summary><c>MSG_CMSG_CLOEXEC</c> in recvmsg's flags.</summary>
     ReceiveMessageFlag,
+    /// <summary><c>_O_NOINHERIT</c> in the CRT's _open, _wopen or _pipe flags (Windows).</summary>
+    NoInheritFlag,
+    /// <summary><c>WSA_FLAG_NO_HANDLE_INHERIT</c> in WSASocket's dwFlags (Windows).</summary>
+    WsaNoHandleInheritFlag,
+    /// <summary><c>SECURITY_ATTRIBUTES.bInheritHandle</c> FALSE: CreateFileW, CreatePipe (Windows).</summary>
+    SecurityAttributesInherit,
+    /// <summary>DuplicateHandle's <c>bInheritHandle</c> FALSE (Windows).</summary>
+    InheritHandleArgument,
 }

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using Cloexec.Platform;
 
@@ -23,6 +24,8 @@ public static class CloexecFlagValues
     private static readonly int s_receiveMessage = s_platform?.MsgCmsgCloexec ?? 0;
     private static readonly int s_dupFdCloexec = s_platform?.FDupFdCloexec ?? 0;
     private static readonly int s_creatFlags = s_platform?.CreatFlags ?? 0;
+    private static readonly int s_noInherit = OperatingSystem.IsWindows() ? WindowsValues.ONoInherit : 0;
+    private static readonly int s_wsaNoHandleInherit = OperatingSystem.IsWindows() ? WindowsValues.WsaFlagNoHandleInherit : 0;
 
     /// <summary><c>O_CLOEXEC</c>.</summary>
     public static int Open => s_open;
@@ -57,7 +60,13 @@ public static class CloexecFlagValues
     /// <summary><c>O_WRONLY | O_CREAT | O_TRUNC</c>, the open flags that <c>creat</c> implies.</summary>
     public static int CreatFlags => s_creatFlags;
 
-    /// <summary>The value of <paramref name="flag"/> on this platform.</summary>
+    /// <summary><c>_O_NOINHERIT</c> (Windows CRT).</summary>
+    public static int NoInherit => s_noInherit;
+
+    /// <summary><c>WSA_FLAG_NO_HANDLE_INHERIT</c> (Winsock).</summary>
+    public static int WsaNoHandleInherit => s_wsaNoHandleInherit;
+
+    /// <summary>The value of <paramref name="flag"/> on this platform; 0 for the Windows families that are not bits.</summary>
     public static int Of(CloexecFlag flag) => flag switch
     {
         CloexecFlag.Open => Open,
@@ -69,6 +78,8 @@ public static class CloexecFlagValues
         CloexecFlag.TimerFd => TimerFd,
         CloexecFlag.SignalFd => SignalFd,
         CloexecFlag.ReceiveMessage => ReceiveMessage,
+        CloexecFlag.NoInherit => NoInherit,
+        CloexecFlag.WsaNoHandleInherit => WsaNoHandleInherit,
         _ => 0,
     };
 }

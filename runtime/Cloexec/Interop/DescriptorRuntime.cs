@@ -148,7 +148,7 @@ public static class DescriptorRuntime
             return;
         }
 
-        int failure = CloexecSetter.TrySet((int)handle.DangerousGetHandle(), cloexec: true);
+        int failure = NewDescriptors.TrySetOwned(handle.DangerousGetHandle());
         if (failure != 0)
         {
             handle.Dispose();
@@ -170,7 +170,7 @@ public static class DescriptorRuntime
             return;
         }
 
-        int failure = CloexecSetter.SetOrClose(result);
+        int failure = NewDescriptors.SetOrClose(result);
         Conclude(way, failure, ref errno);
         if (failure != 0)
         {
@@ -186,13 +186,61 @@ public static class DescriptorRuntime
             return;
         }
 
-        int failure = CloexecSetter.SetOrClose((int)result);
+        int failure = NewDescriptors.SetOrClose(result);
         Conclude(way, failure, ref errno);
         if (failure != 0)
         {
             result = -1;
         }
     }
+
+    /// <summary>
+    /// After a non-atomic Winsock call (socket, accept) in <see cref="CloexecMode.Set"/> mode: clears the socket's
+    /// <c>HANDLE_FLAG_INHERIT</c>; on failure closes it with closesocket and makes <paramref name="result"/>
+    /// <c>INVALID_SOCKET</c>.
+    /// </summary>
+    public static void SetAfterCreateSocket(AtomicWay way, ref nint result, ref int errno)
+    {
+        if (result == WindowsValues.InvalidHandle)
+        {
+            return;
+        }
+
+        int failure = HandleInheritance.SetOrCloseSocket(result);
+        Conclude(way, failure, ref errno);
+        if (failure != 0)
+        {
+            result = WindowsValues.InvalidHandle;
+        }
+    }
+
+    /// <summary>
+    /// The <c>SECURITY_ATTRIBUTES*</c> to pass to CreateFileW or CreatePipe: the caller's own when the mode is
+    /// <see cref="CloexecMode.PassThrough"/>; otherwise <paramref name="storage"/>, a copy of the caller's struct (or a
+    /// fresh one for <see langword="null"/>) whose <c>bInheritHandle</c> says the mode. The caller's struct is never written.
+    /// </summary>
+    public static unsafe void* ApplySecurityAttributes(void* attributes, SecurityAttributes* storage, CloexecMode mode)
+    {
+        if (mode == CloexecMode.PassThrough)
+        {
+            return attributes;
+        }
+
+        *storage = attributes is null
+            ? new SecurityAttributes { Length = sizeof(SecurityAttributes) }
+            : *(SecurityAttributes*)attributes;
+        storage->InheritHandle = mode == CloexecMode.Set ? 0 : 1;
+        return storage;
+    }
+
+    /// <summary>The BOOL <c>bInheritHandle</c> argument to pass (DuplicateHandle): the caller's own when passing through.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ApplyInheritArgument(int inherit, CloexecMode mode) => mode switch
+    {
+        CloexecMode.Set => 0,
+        CloexecMode.Clear => 1,
+        _ => inherit,
+    };
 
     /// <summary>
     /// After a non-atomic pipe or socketpair in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on both
@@ -205,16 +253,16 @@ public static class DescriptorRuntime
             return;
         }
 
-        int failure = CloexecSetter.TrySet(descriptors[0], cloexec: true);
+        int failure = NewDescriptors.TrySet(descriptors[0]);
         if (failure == 0)
         {
-            failure = CloexecSetter.TrySet(descriptors[1], cloexec: true);
+            failure = NewDescriptors.TrySet(descriptors[1]);
         }
 
         if (failure != 0)
         {
-            _ = Libc.Close(descriptors[0]);
-            _ = Libc.Close(descriptors[1]);
+            NewDescriptors.Close(descriptors[0]);
+            NewDescriptors.Close(descriptors[1]);
             result = -1;
         }
 
@@ -288,7 +336,7 @@ public static class DescriptorRuntime
         {
             // A kernel that ignores the flag: fix this descriptor and never trust the flag again.
             AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
-            int failure = CloexecSetter.SetOrClose((int)descriptor);
+            int failure = NewDescriptors.SetOrClose((int)descriptor);
             if (failure != 0)
             {
                 descriptor = -1;

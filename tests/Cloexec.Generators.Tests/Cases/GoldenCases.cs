@@ -9,31 +9,34 @@ public static class GoldenCases
 {
     public static IReadOnlyList<GoldenCase> All { get; } =
     [
-        new("OpenFamily", FlaggedEntryPointSources.OpenFamily),
-        new("PipeAndDup", FlaggedEntryPointSources.PipeAndDup),
-        new("SocketFamily", FlaggedEntryPointSources.SocketFamily),
-        new("EventFamily", FlaggedEntryPointSources.EventFamily),
-        new("MemoryTimerAndSignalFamily", FlaggedEntryPointSources.MemoryTimerAndSignalFamily),
-        new("ReceiveMessage", FlaggedEntryPointSources.ReceiveMessage),
-        new("LegacyPipeAndDup", LegacyEntryPointSources.PipeAndDup),
-        new("LegacyAcceptCreatAndMkstemp", LegacyEntryPointSources.AcceptCreatAndMkstemp),
-        new("LegacyEpollAndInotify", LegacyEntryPointSources.EpollAndInotify),
-        new("FlagsTypes", ParameterKindSources.FlagsTypes),
-        new("Booleans", ParameterKindSources.Booleans),
-        new("Strings", ParameterKindSources.Strings),
-        new("SafeHandles", ParameterKindSources.SafeHandles),
-        new("Buffers", ParameterKindSources.Buffers),
-        new("ByReference", ParameterKindSources.ByReference),
-        new("PointersAndNativeIntegers", ParameterKindSources.PointersAndNativeIntegers),
-        new("WrapsLibraryImport", DeclarationShapeSources.WrapsLibraryImport),
-        new("WrapsDllImport", DeclarationShapeSources.WrapsDllImport),
-        new("UnknownEntryPointWithFlagsParameter", DeclarationShapeSources.UnknownEntryPointWithFlagsParameter),
-        new("FlagNone", DeclarationShapeSources.FlagNone),
-        new("CloexecParameterShapes", DeclarationShapeSources.CloexecParameterShapes),
-        new("NestedTypes", DeclarationShapeSources.NestedTypes),
-        new("GlobalNamespace", DeclarationShapeSources.GlobalNamespace),
-        new("KeywordNames", DeclarationShapeSources.KeywordNames),
-        new("DocumentationComment", DeclarationShapeSources.DocumentationComment),
+        new("OpenFamily", LinuxOnly(FlaggedEntryPointSources.OpenFamily)),
+        new("PipeAndDup", LinuxOnly(FlaggedEntryPointSources.PipeAndDup)),
+        new("SocketFamily", LinuxOnly(FlaggedEntryPointSources.SocketFamily)),
+        new("EventFamily", LinuxOnly(FlaggedEntryPointSources.EventFamily)),
+        new("MemoryTimerAndSignalFamily", LinuxOnly(FlaggedEntryPointSources.MemoryTimerAndSignalFamily)),
+        new("ReceiveMessage", LinuxOnly(FlaggedEntryPointSources.ReceiveMessage)),
+        new("LegacyPipeAndDup", LinuxOnly(LegacyEntryPointSources.PipeAndDup)),
+        new("LegacyAcceptCreatAndMkstemp", LinuxOnly(LegacyEntryPointSources.AcceptCreatAndMkstemp)),
+        new("LegacyEpollAndInotify", LinuxOnly(LegacyEntryPointSources.EpollAndInotify)),
+        new("FlagsTypes", LinuxOnly(ParameterKindSources.FlagsTypes)),
+        new("Booleans", LinuxOnly(ParameterKindSources.Booleans)),
+        new("Strings", LinuxOnly(ParameterKindSources.Strings)),
+        new("SafeHandles", LinuxOnly(ParameterKindSources.SafeHandles)),
+        new("Buffers", LinuxOnly(ParameterKindSources.Buffers)),
+        new("ByReference", LinuxOnly(ParameterKindSources.ByReference)),
+        new("PointersAndNativeIntegers", LinuxOnly(ParameterKindSources.PointersAndNativeIntegers)),
+        new("WrapsLibraryImport", LinuxOnly(DeclarationShapeSources.WrapsLibraryImport)),
+        new("WrapsDllImport", LinuxOnly(DeclarationShapeSources.WrapsDllImport)),
+        new("UnknownEntryPointWithFlagsParameter", LinuxOnly(DeclarationShapeSources.UnknownEntryPointWithFlagsParameter)),
+        new("FlagNone", LinuxOnly(DeclarationShapeSources.FlagNone)),
+        new("CloexecParameterShapes", LinuxOnly(DeclarationShapeSources.CloexecParameterShapes)),
+        new("NestedTypes", LinuxOnly(DeclarationShapeSources.NestedTypes)),
+        new("GlobalNamespace", LinuxOnly(DeclarationShapeSources.GlobalNamespace)),
+        new("KeywordNames", LinuxOnly(DeclarationShapeSources.KeywordNames)),
+        new("DocumentationComment", LinuxOnly(DeclarationShapeSources.DocumentationComment)),
+        new("WindowsHandleFamily", WindowsEntryPointSources.HandleFamily),
+        new("WindowsSocketAndCrtFamily", WindowsEntryPointSources.SocketAndCrtFamily),
+        new("SameNameTwoPlatforms", WindowsEntryPointSources.SameNameTwoPlatforms),
     ];
 
     public static TheoryData<string> Names
@@ -51,4 +54,15 @@ public static class GoldenCases
     }
 
     public static GoldenCase Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>
+    /// The source with <c>[assembly: SupportedOSPlatform("linux")]</c> after its usings: these cases declare Linux's libc
+    /// as it is there, <c>open</c>'s variadic mode included, which CLOEXEC0100 flags in code that may run on Apple arm64.
+    /// </summary>
+    private static string LinuxOnly(string source)
+    {
+        string[] lines = source.Split('\n');
+        int first = System.Array.FindIndex(lines, line => line.Length > 0 && !line.StartsWith("using ", System.StringComparison.Ordinal));
+        return string.Join("\n", lines.Take(first).Append("[assembly: System.Runtime.Versioning.SupportedOSPlatform(\"linux\")]").Concat(lines.Skip(first)));
+    }
 }

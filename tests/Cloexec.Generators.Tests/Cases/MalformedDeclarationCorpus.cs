@@ -130,6 +130,10 @@ public static class MalformedDeclarationCorpus
         Member("TypeWithoutCustom", """[CreatesDescriptor("libc", EntryPoint = "dup", StringMarshallingCustomType = typeof(object))] internal static partial int {|CLOEXEC0018:Dup|}(int fd);"""),
         Member("TypeWithUtf8", """[CreatesDescriptor("libc", EntryPoint = "dup", StringMarshalling = StringMarshalling.Utf8, StringMarshallingCustomType = typeof(object))] internal static partial int {|CLOEXEC0018:Dup|}(int fd);"""),
 
+        // Platform rules: CLOEXEC0100 (a warning), 0101.
+        Member("VariadicModeOfOpen", """[CreatesDescriptor("libc", EntryPoint = "open")] internal static partial int Open(byte* path, int flags, int {|CLOEXEC0100:mode|});"""),
+        Member("SecurityAttributesNotAPointer", """[CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)] internal static partial int CreatePipe(out nint read, out nint write, int {|CLOEXEC0101:attributes|}, uint size);"""),
+
         // Unsafe code: CLOEXEC0010.
         new("UnsafeNotAllowed", """
             using Cloexec;

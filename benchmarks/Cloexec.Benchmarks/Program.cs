@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace Cloexec.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/Cloexec.Benchmarks -- --filter '*'</c>: BenchmarkDotNet's usual
+/// arguments, then the cross-job ratio table (see <see cref="RatioReport"/>) and, when the generator benchmarks ran,
+/// the generator checks, printed and written beside BenchmarkDotNet's own results.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        BenchmarkReport[] reports = summaries.SelectMany(s => s.Reports).ToArray();
+        if (reports.Length == 0)
+        {
+            return 0;
+        }
+
+        string report = "## Ratios measured in this run\n\n" + RatioReport.Build(reports);
+        bool ok = true;
+        if (reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(GeneratorBenchmarks)))
+        {
+            report += "### Generator checks (not timed)\n\n" + GeneratorChecks.Run(out ok);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(report);
+        string path = Path.Combine(summaries[0].ResultsDirectoryPath, "Cloexec.Benchmarks-ratios.md");
+        File.WriteAllText(path, report);
+        Console.WriteLine($"Ratios written to {path}");
+        return ok && reports.All(r => r.Success) ? 0 : 1;
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+
+namespace Cloexec.Generators.Knowledge;
+
+/// <summary>Which family of operating systems a native function belongs to.</summary>
+internal enum NativePlatform
+{
+    /// <summary>libc and everything else: descriptors with a close-on-exec flag (Linux, macOS, FreeBSD).</summary>
+    Unix,
+    /// <summary>kernel32, ws2_32 and the CRT: handles with HANDLE_FLAG_INHERIT.</summary>
+    Windows,
+}
+
+/// <summary>
+/// Tells platforms apart by the library a declaration names. The same entry point can mean different things
+/// (libc's <c>socket</c> takes SOCK_CLOEXEC, Winsock's takes nothing), and a library name is exact where a run-time
+/// OS check would have to guess: a ws2_32 import only ever runs on Windows.
+/// </summary>
+internal static class NativeLibraries
+{
+    private static readonly string[] s_windowsLibraries = ["kernel32", "kernelbase", "ws2_32", "ucrtbase", "msvcrt"];
+
+    // API sets (api-ms-win-crt-stdio-l1-1-0, api-ms-win-core-handle-l1-1-0...) name Windows too.
+    private const string ApiSetPrefix = "api-ms-win-";
+
+    public static NativePlatform PlatformOf(string? libraryName)
+    {
+        string name = Normalize(libraryName);
+        return s_windowsLibraries.Contains(name) || name.StartsWith(ApiSetPrefix, StringComparison.Ordinal) ? NativePlatform.Windows : NativePlatform.Unix;
+    }
+
+    /// <summary>Whether what the library's functions return are Winsock SOCKETs, closed with closesocket.</summary>
+    public static bool IsWinsock(string? libraryName) => Normalize(libraryName) == "ws2_32";
+
+    private static string Normalize(string? libraryName)
+    {
+        string name = (libraryName ?? string.Empty).Trim().ToLowerInvariant();
+        return name.EndsWith(".dll", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+using Cloexec.Platform;
+
+namespace Cloexec.Fallback;
+
+/// <summary>
+/// Windows' counterpart of <see cref="CloexecSetter"/>: close-on-exec is <c>HANDLE_FLAG_INHERIT</c> clear, read
+/// with GetHandleInformation and changed with SetHandleInformation. Every method returns 0 or the Win32 error.
+/// </summary>
+internal static class HandleInheritance
+{
+    /// <summary>Whether <paramref name="handle"/> is not inherited; the Win32 error in <paramref name="error"/> when asking failed.</summary>
+    internal static unsafe bool TryGet(nint handle, out bool cloexec, out int error)
+    {
+        uint flags;
+        if (Kernel32.GetHandleInformation(handle, &flags) == 0)
+        {
+            error = Marshal.GetLastSystemError();
+            cloexec = false;
+            return false;
+        }
+
+        error = 0;
+        cloexec = (flags & WindowsValues.HandleFlagInherit) == 0;
+        return true;
+    }
+
+    internal static int TrySet(nint handle, bool cloexec)
+    {
+        if (CloexecSetter.FailWithErrnoForTests != 0)
+        {
+            return CloexecSetter.FailWithErrnoForTests;
+        }
+
+        uint flags = cloexec ? 0 : WindowsValues.HandleFlagInherit;
+        return Kernel32.SetHandleInformation(handle, WindowsValues.HandleFlagInherit, flags) == 0 ? Marshal.GetLastSystemError() : 0;
+    }
+
+    /// <summary>The handle behind a CRT descriptor, or 0 with <paramref name="error"/> set when it has none.</summary>
+    internal static nint HandleOf(int crtDescriptor, out int error)
+    {
+        nint handle = Ucrt.GetOsHandle(crtDescriptor);
+        error = handle == WindowsValues.InvalidHandle ? WindowsValues.ErrorInvalidHandle : 0;
+        return error == 0 ? handle : 0;
+    }
+
+    internal static int TrySetCrt(int crtDescriptor, bool cloexec)
+    {
+        nint handle = HandleOf(crtDescriptor, out int error);
+        return error != 0 ? error : TrySet(handle, cloexec);
+    }
+
+    /// <summary>Makes a new handle non-inheritable; on failure closes it with CloseHandle.</summary>
+    internal static int SetOrCloseHandle(nint handle)
+    {
+        int error = TrySet(handle, cloexec: true);
+        if (error != 0)
+        {
+            _ = Kernel32.CloseHandle(handle);
+        }
+
+        return error;
+    }
+
+    /// <summary>Makes a new socket non-inheritable; on failure closes it with closesocket.</summary>
+    internal static int SetOrCloseSocket(nint socket)
+    {
+        int error = TrySet(socket, cloexec: true);
+        if (error != 0)
+        {
+            _ = Winsock.CloseSocket(socket);
+        }
+
+        return error;
+    }
+
+    /// <summary>Makes a new CRT descriptor's handle non-inheritable; on failure closes the descriptor with _close.</summary>
+    internal static int SetOrCloseCrt(int crtDescriptor)
+    {
+        int error = TrySetCrt(crtDescriptor, cloexec: true);
+        if (error != 0)
+        {
+            _ = Ucrt.Close(crtDescriptor);
+        }
+
+        return error;
+    }
+}

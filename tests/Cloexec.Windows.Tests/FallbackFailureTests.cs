@@ -1,0 +1,85 @@
+using System.Runtime.InteropServices;
+using Xunit;
+
+namespace Cloexec.Windows.Tests;
+
+/// <summary>When SetHandleInformation fails after creation, the new handle is closed and the call fails with that error.</summary>
+public sealed class FallbackFailureTests
+{
+    private const int ErrorAccessDenied = 5;
+
+    [Fact]
+    public void Winsock_socket_is_closed_and_the_call_fails()
+    {
+        _ = CreatorCases.Names; // WSAStartup
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        try
+        {
+            nint socket = Creators.Socket(Win32.AfInet, Win32.SockStream, Win32.IpProtoTcp, cloexec: true);
+            Assert.Equal(Win32.InvalidHandle, socket);
+            Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+        }
+    }
+
+    [Fact]
+    public void Crt_duplicate_is_closed_and_the_call_fails()
+    {
+        System.Span<int> fds = stackalloc int[2];
+        Assert.Equal(0, Creators.Pipe(fds, 4096, Creators.OBinary, cloexec: true));
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        try
+        {
+            Assert.Equal(-1, Creators.Dup(fds[1], cloexec: true));
+            Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+            _ = Win32._close(fds[0]);
+            _ = Win32._close(fds[1]);
+        }
+    }
+
+    [Fact]
+    public void Cloexec_false_on_a_flagless_call_sets_nothing()
+    {
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        try
+        {
+            using Sink sink = CreatorCases.Create("_dup", cloexec: false);
+            Assert.False(FileDescriptor.GetCloexec(sink.Writer));
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+        }
+    }
+
+    [Fact]
+    public void Handle_is_closed_and_the_call_fails_on_the_fallback_path()
+    {
+        // Forced fallback: CreateFileW is made, then SetHandleInformation runs; its failure closes the handle (CloseHandle).
+        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        try
+        {
+            nint handle = Creators.CreateFile(path, Win32.GenericWrite, Win32.FileShareAll, 0, Win32.CreateAlways, Win32.FileAttributeNormal, 0, cloexec: true);
+            Assert.Equal(Win32.InvalidHandle, handle);
+            Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
+
+            // The file was created and its handle closed: nothing else holds it, so it opens with no sharing at all.
+            new System.IO.FileStream(path, System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None).Dispose();
+            System.IO.File.Delete(path);
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+            Fallback.AtomicWayStates.ResetForTests();
+        }
+    }
+}
