@@ -21,30 +21,29 @@ internal static class Family
 }
 
 /// <summary>
-/// What both processes run: the generated wrapper and the baseline, a hand-written [LibraryImport] passing the
-/// flag itself. Each invocation creates the descriptors and closes them.
+/// Per family: (a) the generated wrapper, (b) the baseline, a hand-written [LibraryImport] passing the flag itself,
+/// (c) the same without the flag, (e) the BCL's equivalent where there is one; and in the forced-fallback jobs
+/// (d) the generated wrapper again, beside (b). Each invocation creates the descriptors and closes them.
 /// </summary>
 /// <remarks>
-/// The baseline runs in both processes so that the forced-fallback process has its own yardstick: the fallback's
+/// The baseline also runs with the fallback forced so that that process has its own yardstick: the fallback's
 /// cost can then be read both directly against the atomic process and normalized by each process's baseline.
 /// </remarks>
+[Config(typeof(DescriptorConfig))]
 [MemoryDiagnoser]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByJob)]
 [CategoriesColumn]
-public abstract class DescriptorBenchmarks
+public class DescriptorBenchmarks
 {
     internal const string GeneratedName = "generated";
     internal const string LibraryImportFlagName = "LibraryImport + flag";
     internal const string LibraryImportNoFlagName = "LibraryImport, no flag";
     internal const string BclName = "BCL";
 
-    protected const string DevNull = "/dev/null";
+    private const string DevNull = "/dev/null";
 
     /// <summary>The descriptor the dup family duplicates.</summary>
-    protected int Anchor { get; private set; } = -1;
-
-    /// <summary>Whether this process is expected to run with CLOEXEC_FORCE_FALLBACK=1.</summary>
-    protected abstract bool ExpectsForcedFallback { get; }
+    private int Anchor { get; set; } = -1;
 
     [GlobalSetup]
     public void Setup()
@@ -116,13 +115,13 @@ public abstract class DescriptorBenchmarks
     [Benchmark(Description = LibraryImportFlagName, Baseline = true), BenchmarkCategory(Family.EventFd)]
     public int EventFdLibraryImportFlag() => Closed(HandWritten.EventFd(0, Linux.EfdCloexec));
 
-    protected static int Closed(int fd)
+    private static int Closed(int fd)
     {
         Check(fd);
         return HandWritten.Close(fd);
     }
 
-    protected static int ClosedPair(int result, Span<int> fds)
+    private static int ClosedPair(int result, Span<int> fds)
     {
         Check(result);
         return HandWritten.Close(fds[0]) + HandWritten.Close(fds[1]);
@@ -151,31 +150,25 @@ public abstract class DescriptorBenchmarks
     }
 
     /// <summary>Fails the run when the job's environment did not reach the runtime: the fallback would be mislabelled.</summary>
-    private void CheckEnvironment()
+    private static void CheckEnvironment()
     {
-        bool variable = Environment.GetEnvironmentVariable("CLOEXEC_FORCE_FALLBACK") == "1";
+        string? variable = Environment.GetEnvironmentVariable("CLOEXEC_FORCE_FALLBACK");
 
         // The runtime's own reading of it (internal; skipped if the name ever changes).
         PropertyInfo? forced = typeof(CloexecDefault).Assembly.GetType("Cloexec.CloexecSwitches")
             ?.GetProperty("ForceFallback", BindingFlags.NonPublic | BindingFlags.Static);
-        bool runtime = forced?.GetValue(null) is bool value ? value : variable;
+        bool expected = variable == "1";
+        bool runtime = forced?.GetValue(null) is bool value ? value : expected;
 
-        if (variable != ExpectsForcedFallback || runtime != ExpectsForcedFallback || !CloexecDefault.Current)
+        if (variable is not ("0" or "1") || runtime != expected || !CloexecDefault.Current)
         {
             throw new InvalidOperationException(
-                $"{GetType().Name} expects forced fallback = {ExpectsForcedFallback}, but CLOEXEC_FORCE_FALLBACK gives {variable}, " +
-                $"the runtime {runtime}, and the ambient default is {CloexecDefault.Current}.");
+                $"Run under the benchmark's jobs: CLOEXEC_FORCE_FALLBACK is '{variable}', the runtime's forced fallback {runtime}, " +
+                $"the ambient default {CloexecDefault.Current}.");
         }
     }
-}
 
-/// <summary>
-/// The atomic path: (a) the generated wrapper, (b) the baseline, (c) the same without the flag, (e) the BCL.
-/// </summary>
-[Config(typeof(AtomicConfig))]
-public class AtomicPath : DescriptorBenchmarks
-{
-    protected override bool ExpectsForcedFallback => false;
+    // ---- (c) without the flag and (e) the BCL, on the atomic jobs only (see DescriptorConfig)
 
     [Benchmark(Description = LibraryImportNoFlagName), BenchmarkCategory(Family.Open)]
     public int OpenLibraryImportNoFlag() => Closed(HandWritten.Open(DevNull, Linux.ORdOnly, 0));
@@ -216,12 +209,4 @@ public class AtomicPath : DescriptorBenchmarks
 
     [Benchmark(Description = LibraryImportNoFlagName), BenchmarkCategory(Family.EventFd)]
     public int EventFdLibraryImportNoFlag() => Closed(HandWritten.EventFd(0, 0));
-
-}
-
-/// <summary>(d) the generated wrapper with the fallback forced (CLOEXEC_FORCE_FALLBACK=1), beside the same baseline.</summary>
-[Config(typeof(ForcedFallbackConfig))]
-public class ForcedFallback : DescriptorBenchmarks
-{
-    protected override bool ExpectsForcedFallback => true;
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Reports;
@@ -8,14 +10,16 @@ namespace Cloexec.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Cloexec.Benchmarks -- --filter '*'</c>: BenchmarkDotNet's usual
-/// arguments, then the cross-job ratio table (see <see cref="RatioReport"/>) and, when the generator benchmarks ran,
-/// the generator checks, printed and written beside BenchmarkDotNet's own results.
+/// arguments, plus two of ours, <c>--rounds N</c> (default 3) and <c>--wall-clock</c>. After the run: the ratio
+/// table (see <see cref="RatioReport"/>) and, when the generator benchmarks ran, the generator checks, printed and
+/// written beside BenchmarkDotNet's own results.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        string[] benchmarkDotNetArgs = TakeOwnArguments(args);
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(benchmarkDotNetArgs).ToArray();
         BenchmarkReport[] reports = summaries.SelectMany(s => s.Reports).ToArray();
         if (reports.Length == 0)
         {
@@ -35,5 +39,28 @@ public static class Program
         File.WriteAllText(path, report);
         Console.WriteLine($"Ratios written to {path}");
         return ok && reports.All(r => r.Success) ? 0 : 1;
+    }
+
+    private static string[] TakeOwnArguments(string[] args)
+    {
+        var rest = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--wall-clock")
+            {
+                BenchmarkJobs.WallClock = true;
+            }
+            else if (args[i] == "--rounds" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int rounds) && rounds > 0)
+            {
+                BenchmarkJobs.Rounds = rounds;
+                i++;
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return [.. rest];
     }
 }

@@ -11,26 +11,30 @@ using BenchmarkDotNet.Reports;
 namespace Cloexec.Benchmarks;
 
 /// <summary>
-/// Ratios that BenchmarkDotNet's own Ratio column cannot give: it compares only within one job, and the forced
-/// fallback needs a process (a job) of its own. Every number here comes from the reports of one run.
+/// Ratios that BenchmarkDotNet's own Ratio column cannot give: it compares only within one job, while the forced
+/// fallback needs processes (jobs) of its own and every comparison is repeated in rounds. Every number here comes
+/// from the reports of this one run.
 /// </summary>
 /// <remarks>
-/// A ratio A/B is the median of the ratios of every measured iteration of A to every measured iteration of B
-/// (10 x 10 = 100 ratios with the default jobs): robust to a single disturbed iteration on a shared machine.
-/// Iteration values are BenchmarkDotNet's per-operation results (overhead subtracted), outliers kept.
+/// Within a round, A/B is the median of the ratios of every measured iteration of A to every measured iteration
+/// of B (10 x 10 = 100 ratios): robust to one disturbed iteration. A target is judged on the median of the rounds'
+/// ratios; the smallest and largest round show the spread. Iteration values are BenchmarkDotNet's per-operation
+/// results (overhead subtracted), outliers kept.
 /// </remarks>
 internal static class RatioReport
 {
-    private sealed record Row(string Type, string Family, string Variant, string Job, bool Baseline, double[] Nanoseconds, long? Allocated)
+    private sealed record Row(string Type, string Family, string Variant, string Kind, int Round, bool Baseline, double[] Nanoseconds, long? Allocated)
     {
         public double Median => MedianOf(Nanoseconds);
     }
+
+    private sealed record Spread(double Median, double Min, double Max, int Count);
 
     public static string Build(IReadOnlyList<BenchmarkReport> reports)
     {
         List<Row> rows = reports.Where(r => r.Success && r.ResultStatistics is not null).Select(ToRow).ToList();
         var text = new StringBuilder();
-        AppendDescriptorTables(text, rows.Where(r => r.Type is nameof(AtomicPath) or nameof(ForcedFallback)).ToList());
+        AppendDescriptorTables(text, rows.Where(r => r.Type == nameof(DescriptorBenchmarks)).ToList());
         AppendGeneratorTable(text, rows.Where(r => r.Type == nameof(GeneratorBenchmarks)).ToList());
         return text.ToString();
     }
@@ -42,11 +46,13 @@ internal static class RatioReport
             .Select(m => m.Nanoseconds / m.Operations)
             .ToArray();
         var descriptor = report.BenchmarkCase.Descriptor;
+        (int round, string kind) = BenchmarkJobs.Parse(report.BenchmarkCase.Job.ResolvedId);
         return new Row(
             descriptor.Type.Name,
             descriptor.Categories.FirstOrDefault() ?? string.Empty,
             descriptor.WorkloadMethod.GetCustomAttribute<BenchmarkAttribute>()?.Description ?? descriptor.WorkloadMethod.Name,
-            report.BenchmarkCase.Job.ResolvedId,
+            kind,
+            round,
             descriptor.Baseline,
             perOperation,
             report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase));
@@ -60,42 +66,53 @@ internal static class RatioReport
         }
 
         string[] families = rows.Select(r => r.Family).Distinct().ToArray();
-        text.AppendLine("### Create + close, per family (one operation = create the descriptors, close them)");
+        int rounds = rows.Select(r => r.Round).Distinct().Count();
+        string clock = BenchmarkJobs.WallClock ? "wall-clock" : "process CPU";
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Create + close, per family ({rounds} round(s), {clock} time; one operation = create the descriptors, close them)");
         text.AppendLine();
-        text.AppendLine("Ratio: to the hand-written `[LibraryImport]` passing the flag, in the atomic process. " +
-                        "(d) runs in its own process with CLOEXEC_FORCE_FALLBACK=1; \"own baseline\" is the same hand-written call measured in that process.");
+        text.AppendLine("Ratio: to (b), the hand-written `[LibraryImport]` passing the flag, measured in the same round's atomic job; " +
+                        "median of the rounds, then the smallest and largest round. (d) runs in processes with CLOEXEC_FORCE_FALLBACK=1; " +
+                        "\"own baseline\" is (b) measured in that same kind of process.");
         text.AppendLine();
-        text.AppendLine("| family | variant | process (job) | median ns/op | ratio | ratio to own process's baseline | allocated B/op |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|");
+        text.AppendLine("| family | variant | job | median ns/op | ratio | rounds (min–max) | ratio to own process's baseline | allocated B/op |");
+        text.AppendLine("|---|---|---|---:|---:|---|---:|---:|");
         foreach (string family in families)
         {
-            Row? baseline = Find(rows, family, BenchmarkJobs.AtomicId, DescriptorBenchmarks.LibraryImportFlagName);
-            foreach (Row row in rows.Where(r => r.Family == family).OrderBy(r => r.Job == BenchmarkJobs.AtomicId ? 0 : 1).ThenBy(r => Order(r.Variant)))
+            foreach (IGrouping<(string Kind, string Variant), Row> series in rows
+                .Where(r => r.Family == family)
+                .GroupBy(r => (r.Kind, r.Variant))
+                .OrderBy(g => g.Key.Kind == BenchmarkJobs.AtomicKind ? 0 : 1)
+                .ThenBy(g => Order(g.Key.Variant)))
             {
-                Row? own = rows.FirstOrDefault(r => r.Family == family && r.Job == row.Job && r.Baseline);
+                (string kind, string variant) = series.Key;
+                Spread? toBaseline = Rounds(rows, family, (kind, variant), (BenchmarkJobs.AtomicKind, DescriptorBenchmarks.LibraryImportFlagName));
+                Spread? toOwn = Rounds(rows, family, (kind, variant), (kind, DescriptorBenchmarks.LibraryImportFlagName));
+                double median = MedianOf(series.Select(r => r.Median).ToArray());
+                long? allocated = series.Max(r => r.Allocated);
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {family} | {Label(row)} | {row.Job} | {row.Median:F1} | {Format(Ratio(row, baseline))} | {Format(Ratio(row, own))} | {Bytes(row.Allocated)} |");
+                    $"| {family} | {Label(kind, variant)} | {kind} | {median:F1} | {Format(toBaseline?.Median)} | {Range(toBaseline)} | {Format(toOwn?.Median)} | {Bytes(allocated)} |");
             }
         }
 
         text.AppendLine();
-        text.AppendLine("### Targets");
+        text.AppendLine("### Targets (median of the rounds' ratios; smallest–largest round in brackets)");
         text.AppendLine();
-        text.AppendLine("| family | (a) generated / (b) LibraryImport + flag, target ≤ 1.02 | (d) fallback / (a) atomic, target ≤ 1.15 | same, each normalized by its process's baseline | (a) generated / (e) BCL, target < 1 | (a) allocated B/op, target 0 |");
+        text.AppendLine("| family | (a) generated / (b) LibraryImport + flag, target ≤ 1.02 | (d) fallback / (a) atomic, target ≤ 1.15 | same, each normalized by its process's (b) | (a) generated / (e) BCL, target < 1 | (a) allocated B/op, target 0 |");
         text.AppendLine("|---|---|---|---|---|---|");
+        var generated = (BenchmarkJobs.AtomicKind, DescriptorBenchmarks.GeneratedName);
+        var flag = (BenchmarkJobs.AtomicKind, DescriptorBenchmarks.LibraryImportFlagName);
+        var fallback = (BenchmarkJobs.ForcedFallbackKind, DescriptorBenchmarks.GeneratedName);
+        var fallbackFlag = (BenchmarkJobs.ForcedFallbackKind, DescriptorBenchmarks.LibraryImportFlagName);
+        var bcl = (BenchmarkJobs.AtomicKind, DescriptorBenchmarks.BclName);
         foreach (string family in families)
         {
-            Row? generated = Find(rows, family, BenchmarkJobs.AtomicId, DescriptorBenchmarks.GeneratedName);
-            Row? flag = Find(rows, family, BenchmarkJobs.AtomicId, DescriptorBenchmarks.LibraryImportFlagName);
-            Row? fallback = Find(rows, family, BenchmarkJobs.ForcedFallbackId, DescriptorBenchmarks.GeneratedName);
-            Row? fallbackFlag = Find(rows, family, BenchmarkJobs.ForcedFallbackId, DescriptorBenchmarks.LibraryImportFlagName);
-            Row? bcl = Find(rows, family, BenchmarkJobs.AtomicId, DescriptorBenchmarks.BclName);
-
-            double? normalized = Ratio(fallback, fallbackFlag) / Ratio(generated, flag);
+            Spread? normalized = Combine(rows, family, round =>
+                Ratio(Get(rows, family, fallback, round), Get(rows, family, fallbackFlag, round)) / Ratio(Get(rows, family, generated, round), Get(rows, family, flag, round)));
+            long? allocated = rows.Where(r => r.Family == family && (r.Kind, r.Variant) == generated).Max(r => r.Allocated);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {family} | {Verdict(Ratio(generated, flag), r => r <= 1.02)} | {Verdict(Ratio(fallback, generated), r => r <= 1.15)} | " +
-                $"{Verdict(normalized, r => r <= 1.15)} | {Verdict(Ratio(generated, bcl), r => r < 1)} | " +
-                $"{(generated?.Allocated is { } bytes ? bytes.ToString(CultureInfo.InvariantCulture) + (bytes == 0 ? " met" : " MISSED") : "n/a")} |");
+                $"| {family} | {Verdict(Rounds(rows, family, generated, flag), r => r <= 1.02)} | {Verdict(Rounds(rows, family, fallback, generated), r => r <= 1.15)} | " +
+                $"{Verdict(normalized, r => r <= 1.15)} | {Verdict(Rounds(rows, family, generated, bcl), r => r < 1)} | " +
+                $"{(allocated is { } bytes ? bytes.ToString(CultureInfo.InvariantCulture) + (bytes == 0 ? " met" : " MISSED") : "n/a")} |");
         }
 
         text.AppendLine();
@@ -108,7 +125,8 @@ internal static class RatioReport
             return;
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Generator cost, {GeneratorWorkload.MethodCount} declarations in {GeneratorWorkload.FileCount} files");
+        string clock = BenchmarkJobs.WallClock ? "wall-clock" : "process CPU";
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Generator cost, {GeneratorWorkload.MethodCount} declarations in {GeneratorWorkload.FileCount} files ({clock} time)");
         text.AppendLine();
         text.AppendLine("| run | generator | median ms | ratio to LibraryImportGenerator | allocated MB |");
         text.AppendLine("|---|---|---:|---:|---:|");
@@ -126,8 +144,19 @@ internal static class RatioReport
         text.AppendLine();
     }
 
-    private static Row? Find(List<Row> rows, string family, string job, string variant) =>
-        rows.FirstOrDefault(r => r.Family == family && r.Job == job && r.Variant == variant);
+    private static Row? Get(List<Row> rows, string family, (string Kind, string Variant) series, int round) =>
+        rows.FirstOrDefault(r => r.Family == family && r.Kind == series.Kind && r.Variant == series.Variant && r.Round == round);
+
+    /// <summary>A/B in every round that measured both.</summary>
+    private static Spread? Rounds(List<Row> rows, string family, (string, string) a, (string, string) b) =>
+        Combine(rows, family, round => Ratio(Get(rows, family, a, round), Get(rows, family, b, round)));
+
+    private static Spread? Combine(List<Row> rows, string family, Func<int, double?> perRound)
+    {
+        double[] values = rows.Where(r => r.Family == family).Select(r => r.Round).Distinct().Order()
+            .Select(perRound).Where(v => v.HasValue).Select(v => v!.Value).ToArray();
+        return values.Length == 0 ? null : new Spread(MedianOf(values), values.Min(), values.Max(), values.Length);
+    }
 
     /// <summary>The median of every pairwise ratio a_i / b_j.</summary>
     private static double? Ratio(Row? a, Row? b)
@@ -147,15 +176,15 @@ internal static class RatioReport
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static string Label(Row row) => row.Job == BenchmarkJobs.ForcedFallbackId && row.Variant == DescriptorBenchmarks.GeneratedName
+    private static string Label(string kind, string variant) => kind == BenchmarkJobs.ForcedFallbackKind && variant == DescriptorBenchmarks.GeneratedName
         ? "(d) generated, fallback forced"
-        : row.Variant switch
+        : variant switch
         {
             DescriptorBenchmarks.GeneratedName => "(a) generated, atomic",
             DescriptorBenchmarks.LibraryImportFlagName => "(b) LibraryImport + flag (baseline)",
             DescriptorBenchmarks.LibraryImportNoFlagName => "(c) LibraryImport, no flag",
             DescriptorBenchmarks.BclName => "(e) BCL",
-            _ => row.Variant,
+            _ => variant,
         };
 
     private static int Order(string variant) => variant switch
@@ -168,8 +197,10 @@ internal static class RatioReport
 
     private static string Format(double? ratio) => ratio is { } r ? r.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
 
-    private static string Verdict(double? ratio, Func<double, bool> met) =>
-        ratio is { } r ? $"{Format(r)} {(met(r) ? "met" : "MISSED")}" : "n/a";
+    private static string Range(Spread? spread) => spread is null ? "n/a" : $"{Format(spread.Min)}–{Format(spread.Max)} ({spread.Count})";
+
+    private static string Verdict(Spread? spread, Func<double, bool> met) =>
+        spread is null ? "n/a" : $"{Format(spread.Median)} [{Format(spread.Min)}–{Format(spread.Max)}] {(met(spread.Median) ? "met" : "MISSED")}";
 
     private static string Bytes(long? bytes) => bytes is { } b ? b.ToString(CultureInfo.InvariantCulture) : "?";
 }

@@ -28,14 +28,24 @@ internal sealed partial class ProbeProcess
     /// </summary>
     public Dictionary<string, string[]> Syscalls { get; }
 
-    public static ProbeProcess Run(IReadOnlyDictionary<string, string> environment, bool trace)
+    /// <param name="switches">AppContext switches, given to the probe through a runtimeconfig.json of its own.</param>
+    public static ProbeProcess Run(IReadOnlyDictionary<string, string> environment, bool trace, IReadOnlyDictionary<string, bool>? switches = null)
     {
         string trace_file = Path.Combine(Path.GetTempPath(), "cloexec-strace-" + Guid.NewGuid().ToString("N"));
+        string? runtimeConfig = switches is null ? null : RuntimeConfigWith(switches);
         var start = new ProcessStartInfo(trace ? "strace" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (trace)
         {
             // Only the main thread (no -f): the wrappers run there, the runtime's own threads stay out of the trace.
             foreach (string argument in new[] { "-s", "256", "-o", trace_file, "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        if (runtimeConfig is not null)
+        {
+            foreach (string argument in new[] { "exec", "--runtimeconfig", runtimeConfig })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -66,7 +76,28 @@ internal sealed partial class ProbeProcess
             File.Delete(trace_file);
         }
 
+        if (runtimeConfig is not null)
+        {
+            File.Delete(runtimeConfig);
+        }
+
         return new ProbeProcess(descriptors, syscalls);
+    }
+
+    /// <summary>The probe's runtimeconfig.json with <paramref name="switches"/> added to its configProperties.</summary>
+    private static string RuntimeConfigWith(IReadOnlyDictionary<string, bool> switches)
+    {
+        string original = Path.ChangeExtension(ProbePath, ".runtimeconfig.json");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(original))!;
+        var properties = config["runtimeOptions"]!["configProperties"] ??= new System.Text.Json.Nodes.JsonObject();
+        foreach ((string name, bool value) in switches)
+        {
+            properties[name] = value;
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), "cloexec-probe-" + Guid.NewGuid().ToString("N") + ".runtimeconfig.json");
+        File.WriteAllText(path, config.ToJsonString());
+        return path;
     }
 
     /// <summary>Where the probe is built: beside this test assembly's folder, same configuration.</summary>

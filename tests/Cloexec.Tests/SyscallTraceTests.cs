@@ -62,10 +62,14 @@ public sealed partial class SyscallTraceTests
         Assert.All(MarkedCalls(probe), c => Assert.DoesNotContain(probe.Syscalls[c.Call], s => GetFd().IsMatch(s)));
     }
 
-    [Fact]
-    public void With_CLOEXEC_FORCE_FALLBACK_each_new_descriptor_gets_exactly_one_FIOCLEX_after_a_plain_call()
+    [Theory]
+    [InlineData("environment variable CLOEXEC_FORCE_FALLBACK")]
+    [InlineData("AppContext switch Cloexec.ForceFallback")]
+    public void With_the_fallback_forced_each_new_descriptor_gets_exactly_one_FIOCLEX_after_a_plain_call(string forcedBy)
     {
-        ProbeProcess probe = ProbeProcess.Run(s_forceFallback, trace: true);
+        ProbeProcess probe = forcedBy.StartsWith("environment", System.StringComparison.Ordinal)
+            ? ProbeProcess.Run(s_forceFallback, trace: true)
+            : ProbeProcess.Run(s_none, trace: true, new Dictionary<string, bool> { ["Cloexec.ForceFallback"] = true });
 
         foreach ((string _, string call) in MarkedCalls(probe))
         {
@@ -86,6 +90,19 @@ public sealed partial class SyscallTraceTests
 
         Assert.Equal(Families.Names.Count() * ProbeSegments.Rounds, probe.Descriptors.Count);
         Assert.All(probe.Descriptors, call => Assert.All(call.Value, d => Assert.False(d.Cloexec, $"{call.Key}: descriptor {d.Fd}")));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("1", true)]
+    public void The_AppContext_switch_Cloexec_DefaultCloexec_sets_the_default_and_the_environment_wins(string? environmentValue, bool expected)
+    {
+        Dictionary<string, string> environment = environmentValue is null ? s_none : new() { ["CLOEXEC_DEFAULT"] = environmentValue };
+
+        ProbeProcess probe = ProbeProcess.Run(environment, trace: false, new Dictionary<string, bool> { ["Cloexec.DefaultCloexec"] = false });
+
+        Assert.Equal(Families.Names.Count() * ProbeSegments.Rounds, probe.Descriptors.Count);
+        Assert.All(probe.Descriptors, call => Assert.All(call.Value, d => Assert.Equal(expected, d.Cloexec)));
     }
 
     /// <summary>Every family's every round; fails when the probe left one out.</summary>
