@@ -44,7 +44,7 @@ public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
 
             if (result.Model is { } model)
             {
-                output.AddSource(model.HintName, SourceText.From(WrapperEmitter.Emit(model, stub: result.HasErrors), System.Text.Encoding.UTF8));
+                output.AddSource(model.HintName, SourceText.From(WrapperEmitter.Emit(model, stub: result.HasErrors, unsafeContext: result.AllowUnsafe), System.Text.Encoding.UTF8));
             }
         });
     }
@@ -53,9 +53,9 @@ public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
     {
         if (allowUnsafe || result.UnsafeCodeRequired is not { } unsafeCodeRequired)
         {
-            return result;
+            return result with { AllowUnsafe = allowUnsafe };
         }
 
-        return result with { Diagnostics = result.Diagnostics.Append(unsafeCodeRequired).ToEquatableArray(), HasErrors = true };
+        return result with { AllowUnsafe = false, Diagnostics = result.Diagnostics.Append(unsafeCodeRequired).ToEquatableArray(), HasErrors = true };
     }
 }

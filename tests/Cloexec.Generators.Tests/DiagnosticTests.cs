@@ -184,7 +184,161 @@ public sealed class DiagnosticTests
                 private static extern int RawDup(long fd);
 
                 [CreatesDescriptor(Wraps = nameof(RawDup))]
-                internal static partial int {|CLOEXEC0009:Dup|}(int fd, bool? cloexec = null);
+                internal static partial int {|CLOEXEC0015:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Wraps_naming_a_method_that_is_not_an_import_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                private static int RawDup(int fd) => fd;
+
+                [CreatesDescriptor(Wraps = nameof(RawDup))]
+                internal static partial int {|CLOEXEC0014:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Library_and_wraps_together_are_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [DllImport("libc", EntryPoint = "dup")]
+                private static extern int RawDup(int fd);
+
+                [CreatesDescriptor("libc", Wraps = nameof(RawDup))]
+                internal static partial int {|CLOEXEC0013:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Empty_library_name_without_wraps_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("", EntryPoint = "dup")]
+                internal static partial int {|CLOEXEC0003:Dup|}(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Generic_method_is_reported_at_its_name_and_gets_a_stub_with_its_constraints()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "dup")]
+                internal static partial int {|CLOEXEC0012:Dup|}<T, U>(T fd, U other, bool? cloexec = null)
+                    where T : unmanaged, System.IComparable<T>
+                    where U : class?, new();
+            }
+            """);
+    }
+
+    [Fact]
+    public void Generic_containing_type_is_reported_at_the_type_name_and_gets_a_stub()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class {|CLOEXEC0012:Outer|}<T>
+                where T : struct
+            {
+                internal static partial class Native
+                {
+                    [CreatesDescriptor("libc", EntryPoint = "dup")]
+                    internal static partial int Dup(int fd, bool? cloexec = null);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Ref_return_is_reported_at_the_return_type()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "dup")]
+                internal static partial {|CLOEXEC0017:ref int|} Dup(int fd, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Flag_of_another_family_than_the_entry_point_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open", Flag = CloexecFlag.Socket)]
+                internal static partial int {|CLOEXEC0016:Open|}(byte* path, int flags, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void FlagsParameter_without_a_flag_family_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libdemo", EntryPoint = "demo_open", FlagsParameter = "flags")]
+                internal static partial int {|CLOEXEC0016:DemoOpen|}(int flags, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void StringMarshalling_Custom_without_a_type_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Custom)]
+                internal static partial int {|CLOEXEC0018:Open|}(byte* path, int flags, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
+    public void StringMarshallingCustomType_without_Custom_is_reported_at_the_method_name()
+    {
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open", StringMarshallingCustomType = typeof(object))]
+                internal static partial int {|CLOEXEC0018:Open|}(byte* path, int flags, bool? cloexec = null);
             }
             """);
     }
@@ -320,6 +474,9 @@ public sealed class DiagnosticTests
         {
             Assert.Contains("throw new global::System.NotSupportedException(", run.CombinedSource(), System.StringComparison.Ordinal);
             Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8795");
+
+            // The stub itself compiles: the CLOEXEC diagnostic is the one error, wherever unsafe code is allowed or not.
+            Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath != "Source0.cs");
         }
     }
 

@@ -17,18 +17,18 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MethodMustBeStaticPartial = Error(
         "CLOEXEC0001",
-        "A [CreatesDescriptor] method must be static, partial and not generic",
-        "Method '{0}' must be declared 'static partial', without type parameters, to get a generated body");
+        "A [CreatesDescriptor] method must be static partial, without a body",
+        "Method '{0}' must be declared 'static partial', without a body, to get a generated body");
 
     public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Error(
         "CLOEXEC0002",
-        "The types around a [CreatesDescriptor] method must be partial and not generic",
-        "Type '{0}', which contains [CreatesDescriptor] method '{1}', must be declared 'partial' and without type parameters");
+        "The types around a [CreatesDescriptor] method must be partial",
+        "Type '{0}', which contains [CreatesDescriptor] method '{1}', must be declared 'partial'");
 
     public static readonly DiagnosticDescriptor LibraryOrWrapsRequired = Error(
         "CLOEXEC0003",
-        "A [CreatesDescriptor] method needs a library name or Wraps, not both",
-        "Method '{0}' must name a native library ([CreatesDescriptor(\"libc\")]) or a raw import (Wraps = nameof(...)), and not both");
+        "A [CreatesDescriptor] method needs a library name or Wraps",
+        "Method '{0}' names neither a native library nor a raw import: write [CreatesDescriptor(\"libc\")] or [CreatesDescriptor(Wraps = nameof(...))]");
 
     public static readonly DiagnosticDescriptor UnknownEntryPoint = Error(
         "CLOEXEC0004",
@@ -55,10 +55,10 @@ internal static class DiagnosticDescriptors
         "The cloexec parameter must be bool or bool?",
         "Parameter 'cloexec' of method '{0}' has type '{1}': declare it as 'bool? cloexec = null' or 'bool cloexec'");
 
-    public static readonly DiagnosticDescriptor InvalidWraps = Error(
+    public static readonly DiagnosticDescriptor WrapsNamesNoMethod = Error(
         "CLOEXEC0009",
-        "Wraps must name a raw import with the same signature",
-        "Wraps = \"{0}\" of method '{1}' {2}");
+        "Wraps names no method",
+        "Wraps = \"{0}\" of method '{1}' names no method of '{2}': name a [LibraryImport] or [DllImport] method of the same type");
 
     public static readonly DiagnosticDescriptor UnsafeCodeRequired = Error(
         "CLOEXEC0010",
@@ -69,6 +69,41 @@ internal static class DiagnosticDescriptors
         "CLOEXEC0011",
         "The entry point's arguments are missing",
         "'{0}' takes {1} at argument {2}, but method '{3}' declares only {4} native parameter(s)");
+
+    public static readonly DiagnosticDescriptor GenericMethodOrType = Error(
+        "CLOEXEC0012",
+        "A [CreatesDescriptor] method cannot be generic or inside a generic type",
+        "{0} '{1}' has type parameters, but a native function has none: declare [CreatesDescriptor] method '{2}' without type parameters, in a non-generic type");
+
+    public static readonly DiagnosticDescriptor LibraryAndWraps = Error(
+        "CLOEXEC0013",
+        "A [CreatesDescriptor] method takes a library name or Wraps, not both",
+        "Method '{0}' names both a native library and Wraps = \"{1}\": keep the library to import the function, or Wraps to call the raw import");
+
+    public static readonly DiagnosticDescriptor WrapsNamesNoImport = Error(
+        "CLOEXEC0014",
+        "Wraps must name a raw import",
+        "Wraps = \"{0}\" of method '{1}' names a method that is neither [LibraryImport] nor [DllImport]: point it at the raw import itself");
+
+    public static readonly DiagnosticDescriptor WrapsSignatureMismatch = Error(
+        "CLOEXEC0015",
+        "The wrapped import's signature differs",
+        "Wraps = \"{0}\" of method '{1}' names an import with another signature: it must be static, return '{2}' and take ({3}), the wrapper's parameters less 'cloexec'");
+
+    public static readonly DiagnosticDescriptor FlagDoesNotFit = Error(
+        "CLOEXEC0016",
+        "Flag does not fit the entry point",
+        "Flag = {0} of method '{1}' does not fit '{2}': {3}");
+
+    public static readonly DiagnosticDescriptor RefReturn = Error(
+        "CLOEXEC0017",
+        "A [CreatesDescriptor] method cannot return by reference",
+        "Method '{0}' returns by reference, but a native function returns a value: remove 'ref' from the return type");
+
+    public static readonly DiagnosticDescriptor InvalidStringMarshallingCustom = Error(
+        "CLOEXEC0018",
+        "StringMarshalling.Custom and StringMarshallingCustomType go together",
+        "Method '{0}' {1}");
 
     // IDs from 0100 on: the platform diagnostics, kept apart from the 0012-0099 range used elsewhere.
     public static readonly DiagnosticDescriptor VariadicArgumentOnAppleArm64 = Warning(

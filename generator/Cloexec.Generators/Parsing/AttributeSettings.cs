@@ -6,11 +6,13 @@ namespace Cloexec.Generators.Parsing;
 /// <summary>The arguments of one [CreatesDescriptor], as written.</summary>
 /// <param name="Flag">The CloexecFlag member named by <c>Flag = ...</c>, <see langword="null"/> when not written.</param>
 /// <param name="StringMarshalling">The StringMarshalling value, <see langword="null"/> when not written.</param>
+/// <param name="HasStringMarshallingCustomType">Whether <c>StringMarshallingCustomType = typeof(...)</c> is written.</param>
 internal sealed record AttributeSettings(
     string? LibraryName,
     string? EntryPoint,
     bool SetLastError,
     int? StringMarshalling,
+    bool HasStringMarshallingCustomType,
     string? Wraps,
     string? FlagsParameter,
     string? Flag)
@@ -30,6 +32,7 @@ internal sealed record AttributeSettings(
             Named("EntryPoint").Value as string,
             Named("SetLastError").Value is true,
             Named("StringMarshalling").Value as int?,
+            Named("StringMarshallingCustomType").Value is not null,
             Named("Wraps").Value as string,
             Named("FlagsParameter").Value as string,
             flagName);

@@ -6,4 +6,5 @@ namespace Cloexec.Generators.Parsing;
 /// <param name="UnsafeCodeRequired">
 /// What to report, at the method, if the project turns out not to allow unsafe code; <see langword="null"/> without a model.
 /// </param>
-internal sealed record ParseResult(WrapperModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, bool HasErrors, DiagnosticInfo? UnsafeCodeRequired);
+/// <param name="AllowUnsafe">Whether the project allows unsafe code, filled in after parsing; a stub is unsafe only then.</param>
+internal sealed record ParseResult(WrapperModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, bool HasErrors, DiagnosticInfo? UnsafeCodeRequired, bool AllowUnsafe = true);

@@ -23,36 +23,67 @@ internal static class WrapperParser
         var diagnostics = new List<DiagnosticInfo>();
         Location location = syntax.Identifier.GetLocation();
 
+        // Half-typed code can hold the same declaration twice: the compiler reports that, and only one of them can
+        // get a body (a second source with the same hint name would also make the generator throw).
+        if (IsLaterDuplicate(method, syntax))
+        {
+            return Failed(diagnostics);
+        }
+
         // A method that lacks only 'static' still gets a stub: without one the compiler adds its own error.
-        bool canHaveStub = syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && !method.IsGenericMethod
-            && syntax.Body is null && syntax.ExpressionBody is null && !method.ReturnsByRef && !method.ReturnsByRefReadonly;
-        if (!method.IsStatic || !canHaveStub)
+        bool isPartialDefinition = syntax.Modifiers.Any(SyntaxKind.PartialKeyword) && syntax.Body is null && syntax.ExpressionBody is null;
+        if (!method.IsStatic || !isPartialDefinition)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMustBeStaticPartial, location, method.Name));
-            if (!canHaveStub)
+            if (!isPartialDefinition)
             {
                 return Failed(diagnostics);
             }
         }
 
-        EquatableArray<ContainingTypeModel>? containingTypes = ReadContainingTypes(method, location, diagnostics);
+        EquatableArray<ContainingTypeModel>? containingTypes = ContainingTypeReader.Read(method, location, diagnostics);
         if (containingTypes is null)
         {
             return Failed(diagnostics);
         }
 
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethodOrType, location, "Method", method.Name, method.Name));
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RefReturn, syntax.ReturnType.GetLocation(), method.Name));
+        }
+
+        // The shape of the method itself is wrong: nothing else about it is worth reporting until that is fixed.
+        if (diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.GenericMethodOrType || d.Descriptor == DiagnosticDescriptors.RefReturn))
+        {
+            return new ParseResult(StubModel(method, syntax, containingTypes.Value, context.SemanticModel), diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         AttributeData attribute = context.Attributes[0];
         var settings = AttributeSettings.Read(attribute);
+        ReadStringMarshalling(method, settings, location, diagnostics);
 
         var parameters = new List<ParameterModel>();
         var nativeParameters = new List<IParameterSymbol>();
         string? cloexecParameter = null;
+
+        // A type that does not resolve is the compiler's error to report, not ours; the method still gets a stub.
+        bool unresolved = ContainsErrorType(method.ReturnType);
         foreach (IParameterSymbol parameter in method.Parameters)
         {
+            if (ContainsErrorType(parameter.Type))
+            {
+                unresolved = true;
+            }
+
             if (parameter.Name == CloexecParameterName)
             {
-                if (parameter.Type.SpecialType != SpecialType.System_Boolean && !IsNullableBoolean(parameter.Type))
+                if (parameter.Type.SpecialType != SpecialType.System_Boolean && !IsNullableBoolean(parameter.Type) && !ContainsErrorType(parameter.Type))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCloexecParameter, LocationOf(parameter, location), method.Name, parameter.Type.ToDisplayString()));
                 }
@@ -63,7 +94,7 @@ internal static class WrapperParser
 
             nativeParameters.Add(parameter);
             ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling);
-            if (classification.Unsupported is not null && settings.Wraps is null)
+            if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(), classification.Unsupported));
@@ -78,7 +109,7 @@ internal static class WrapperParser
                 DirectionOf(parameter.RefKind)));
         }
 
-        NativeTarget? target = ReadTarget(method, settings, nativeParameters, location, diagnostics);
+        NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
         CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
         ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, location, diagnostics);
@@ -89,7 +120,7 @@ internal static class WrapperParser
 
         var model = new WrapperModel(
             HintName(method),
-            method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
+            NamespaceOf(method),
             containingTypes.Value,
             DocumentationOf(syntax, context.SemanticModel),
             ModifiersOf(syntax),
@@ -100,7 +131,7 @@ internal static class WrapperParser
             cloexecParameter,
             target ?? new NativeTarget(null, method.Name, false, null, false),
             plan ?? new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null));
-        bool hasErrors = diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        bool hasErrors = unresolved || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
         return new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired);
     }
@@ -108,87 +139,67 @@ internal static class WrapperParser
     private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>
         new(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
 
-    private static EquatableArray<ContainingTypeModel>? ReadContainingTypes(IMethodSymbol method, Location location, List<DiagnosticInfo> diagnostics)
+    /// <summary>Only a body that throws: the declaration as written, type parameters and ref return included.</summary>
+    private static WrapperModel StubModel(IMethodSymbol method, MethodDeclarationSyntax syntax, EquatableArray<ContainingTypeModel> containingTypes, SemanticModel semanticModel)
     {
-        var types = new List<ContainingTypeModel>();
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            bool partial = type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences
-                .Select(r => r.GetSyntax())
-                .OfType<TypeDeclarationSyntax>()
-                .All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial || type.IsGenericType)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, type.Locations.FirstOrDefault() ?? location, type.Name, method.Name));
-                return null;
-            }
-
-            types.Insert(0, new ContainingTypeModel(KeywordOf(type), type.Name));
-        }
-
-        return types.ToEquatableArray();
+        string managed = TypeNames.FullyQualified(method.ReturnType);
+        return new WrapperModel(
+            HintName(method),
+            NamespaceOf(method),
+            containingTypes,
+            DocumentationOf(syntax, semanticModel),
+            ModifiersOf(syntax),
+            TypeNames.Identifier(method.Name),
+            new ReturnModel(managed, managed, ReturnKind.Blittable),
+            method.Parameters.Select(SignatureOf).ToEquatableArray(),
+            EquatableArray<ParameterModel>.Empty,
+            null,
+            new NativeTarget(null, method.Name, false, null, false),
+            new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null),
+            method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty,
+            TypeParameterText.ListOf(method.TypeParameters),
+            TypeParameterText.ConstraintsOf(method).ToEquatableArray());
     }
 
-    private static string KeywordOf(INamedTypeSymbol type) => type switch
+    private static string? NamespaceOf(IMethodSymbol method) =>
+        method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+
+    /// <summary>Whether an earlier declaration (by file, then position) of the same type has this name and signature.</summary>
+    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {
-        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-        { IsRecord: true } => "record",
-        { TypeKind: TypeKind.Struct } => "struct",
-        { TypeKind: TypeKind.Interface } => "interface",
-        _ => "class",
+        string hintName = HintName(method);
+        string path = syntax.SyntaxTree.FilePath;
+        return method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(other => !SymbolEqualityComparer.Default.Equals(other, method) && HintName(other) == hintName)
+            .SelectMany(other => other.DeclaringSyntaxReferences)
+            .Any(reference => string.CompareOrdinal(reference.SyntaxTree.FilePath, path) < 0
+                || (reference.SyntaxTree.FilePath == path && reference.Span.Start < syntax.SpanStart));
+    }
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
     };
 
-    private static NativeTarget? ReadTarget(IMethodSymbol method, AttributeSettings settings, List<IParameterSymbol> nativeParameters, Location location, List<DiagnosticInfo> diagnostics)
+    /// <summary>LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom.</summary>
+    private static void ReadStringMarshalling(IMethodSymbol method, AttributeSettings settings, Location location, List<DiagnosticInfo> diagnostics)
     {
-        bool hasLibrary = !string.IsNullOrWhiteSpace(settings.LibraryName);
-        bool hasWraps = !string.IsNullOrWhiteSpace(settings.Wraps);
-        if (hasLibrary == hasWraps)
+        bool custom = settings.StringMarshalling == ParameterClassifier.StringMarshallingCustom;
+        if (custom && !settings.HasStringMarshallingCustomType)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LibraryOrWrapsRequired, location, method.Name));
-            return null;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets StringMarshalling = StringMarshalling.Custom without StringMarshallingCustomType: name the marshaller type, or use Utf8 or Utf16"));
         }
-
-        if (hasLibrary)
+        else if (!custom && settings.HasStringMarshallingCustomType)
         {
-            return new NativeTarget(settings.LibraryName, settings.EntryPoint ?? method.Name, settings.SetLastError, null, false);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets StringMarshallingCustomType without StringMarshalling = StringMarshalling.Custom: set both, or remove the type"));
         }
-
-        IMethodSymbol[] candidates = method.ContainingType.GetMembers(settings.Wraps!).OfType<IMethodSymbol>().ToArray();
-        if (candidates.Length == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWraps, location, settings.Wraps!, method.Name, "names no method of " + method.ContainingType.Name));
-            return null;
-        }
-
-        IMethodSymbol? raw = candidates.FirstOrDefault(c => SignatureMatches(c, method, nativeParameters));
-        if (raw is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWraps, location, settings.Wraps!, method.Name, "names no static method with the same return type and parameters less 'cloexec'"));
-            return null;
-        }
-
-        AttributeData? libraryImport = raw.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.LibraryImportAttribute");
-        DllImportData? dllImport = raw.GetDllImportData();
-        if (libraryImport is null && dllImport is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidWraps, location, settings.Wraps!, method.Name, "names a method that is neither [LibraryImport] nor [DllImport]"));
-            return null;
-        }
-
-        string rawEntryPoint = (libraryImport is not null ? NamedString(libraryImport, "EntryPoint") : dllImport!.EntryPointName) ?? raw.Name;
-        bool rawSetsLastError = libraryImport is not null ? NamedBool(libraryImport, "SetLastError") : dllImport!.SetLastError;
-        string? rawLibrary = libraryImport is not null
-            ? libraryImport.ConstructorArguments.FirstOrDefault().Value as string
-            : dllImport!.ModuleName;
-        return new NativeTarget(rawLibrary, settings.EntryPoint ?? rawEntryPoint, rawSetsLastError, TypeNames.Identifier(raw.Name), rawSetsLastError);
     }
-
-    private static bool SignatureMatches(IMethodSymbol raw, IMethodSymbol wrapper, List<IParameterSymbol> nativeParameters) =>
-        raw.IsStatic
-        && !SymbolEqualityComparer.Default.Equals(raw, wrapper)
-        && raw.Parameters.Length == nativeParameters.Count
-        && SymbolEqualityComparer.Default.Equals(raw.ReturnType, wrapper.ReturnType)
-        && raw.Parameters.Zip(nativeParameters, (r, w) => r.RefKind == w.RefKind && SymbolEqualityComparer.Default.Equals(r.Type, w.Type)).All(same => same);
 
     private static CallPlan? PlanCall(
         IMethodSymbol method, AttributeSettings settings, NativeTarget target, NativePlatform platform, List<IParameterSymbol> nativeParameters,
@@ -206,7 +217,20 @@ internal static class WrapperParser
         {
             int index = nativeParameters.FindIndex(p => p.Name == settings.FlagsParameter);
             string? flag = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag;
-            if (index < 0 || flag is null || flag == "None" || !FlagArgumentFits(flag, nativeParameters[index], wraps))
+            if (index < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
+                return null;
+            }
+
+            if (flag is null or "None")
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag ?? "(not set)", method.Name, entryPoint,
+                    "FlagsParameter needs the family of flags its argument takes, such as Flag = CloexecFlag.Open"));
+                return null;
+            }
+
+            if (!FlagArgumentFits(flag, nativeParameters[index], wraps))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
                 return null;
@@ -223,6 +247,12 @@ internal static class WrapperParser
             UpgradePlan? upgrade = known.Sibling is null || wraps ? null : PlanUpgrade(known.Sibling, parameters);
             string way = known.Sibling is not null && wraps ? "None" : known.Way;
             plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade, known.PassThroughWhen, resource);
+        }
+        else if (known is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag!, method.Name, entryPoint,
+                $"it takes {known.Flag} flags; remove Flag, or name the argument that takes {settings.Flag} flags with FlagsParameter"));
+            return null;
         }
         else
         {
@@ -324,7 +354,7 @@ internal static class WrapperParser
             DescriptorOutput.Pair or DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
-        if (!supported)
+        if (!supported && !ContainsErrorType(type))
         {
             string expected = output switch
             {
@@ -434,12 +464,18 @@ internal static class WrapperParser
         }
 
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
-        return $"{type}.{method.Name}.{hash:x8}.g.cs";
+        return SafeForHintName($"{type}.{method.Name}") + $".{hash:x8}.g.cs";
     }
 
-    private static string? NamedString(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+    /// <summary>AddSource throws on characters a file name cannot hold, such as a generic type's <c>&lt;T&gt;</c>.</summary>
+    private static string SafeForHintName(string name)
+    {
+        var safe = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            safe.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+        }
 
-    private static bool NamedBool(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is true;
+        return safe.ToString();
+    }
 }

@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+
+namespace Cloexec.Analyzers;
+
+/// <summary>Every diagnostic of the analyzer. Each ID has a section in docs/diagnostics.md.</summary>
+internal static class AnalyzerDescriptors
+{
+    private const string Category = "Cloexec";
+    // Relative to the repository root, as the generator's links are. The 02xx range is the analyzer's, apart from the generator's.
+    private const string HelpBase = "docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor RawDescriptorImport = new(
+        "CLOEXEC0200",
+        "Raw import of a descriptor-creating function",
+        "'{0}' imports '{1}' directly, so every child process inherits the descriptors it creates: declare it with [CreatesDescriptor] and a 'bool? cloexec = null' parameter",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "cloexec0200");
+
+    public static readonly DiagnosticDescriptor ExplicitCloexecFlag = new(
+        "CLOEXEC0201",
+        "Close-on-exec flag passed by hand",
+        "Argument '{0}' of '{1}' {2} {3} by hand: {4}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "cloexec0201");
+}

@@ -1,0 +1,18 @@
+namespace Cloexec.Generators.Model;
+
+// Its own file: the analyzer compiles it in beside Knowledge/EntryPointTable.cs, which names it.
+/// <summary>Where the new descriptors come back.</summary>
+internal enum DescriptorOutput
+{
+    /// <summary>The return value is the descriptor, -1 on failure.</summary>
+    ReturnValue,
+    /// <summary>The return value is 0 or -1 and a two-element buffer argument holds both descriptors.</summary>
+    Pair,
+    /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
+    ReceivedRights,
+    /// <summary>
+    /// The return value is a BOOL and the handles come back through out arguments (CreatePipe, DuplicateHandle):
+    /// the inheritance is an argument of the call itself, so it is always atomic and nothing is set afterwards.
+    /// </summary>
+    OutArguments,
+}
