@@ -35,6 +35,8 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
             "lib/net8.0/Cloexec.dll",
             "lib/net10.0/Cloexec.dll",
             "analyzers/dotnet/cs/Cloexec.Generators.dll",
+            "analyzers/dotnet/cs/Cloexec.Analyzers.dll",
+            "analyzers/dotnet/cs/Cloexec.CodeFixes.dll",
             "buildTransitive/Cloexec.props",
             "README.md",
         })
@@ -43,7 +45,9 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
         }
 
         Assert.False(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Cloexec.Generators.dll", StringComparison.Ordinal)), "the generator is under lib/; " + listing);
-        Assert.Equal(["analyzers/dotnet/cs/Cloexec.Generators.dll"], entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["analyzers/dotnet/cs/Cloexec.Analyzers.dll", "analyzers/dotnet/cs/Cloexec.CodeFixes.dll", "analyzers/dotnet/cs/Cloexec.Generators.dll"],
+            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         XDocument nuspec = XDocument.Load(archive.Entries.Single(e => e.FullName == "Cloexec.nuspec").Open());
         XNamespace ns = nuspec.Root!.Name.Namespace;
@@ -107,6 +111,25 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
 
         Assert.True(build.ExitCode != 0, "the build succeeded without AllowUnsafeBlocks:\n" + build.Transcript);
         Assert.True(build.Output.Contains("error CLOEXEC0010", StringComparison.Ordinal), "no CLOEXEC0010:\n" + build.Transcript);
+    }
+
+    [Fact]
+    public void The_analyzer_in_the_package_reports_a_raw_declaration_that_leaks_descriptors()
+    {
+        ConsumerProject project = ConsumerProject.Create(package, "raw-import");
+        File.WriteAllText(Path.Combine(project.Folder, "RawImports.cs"), """
+            using System.Runtime.InteropServices;
+
+            internal static class RawImports
+            {
+                [DllImport("libc", EntryPoint = "socket")]
+                internal static extern int Socket(int domain, int type, int protocol);
+            }
+            """);
+        CommandResult build = Command.Run(project.Folder, "dotnet", ["build", project.ProjectFile, "-m:1", "-nodeReuse:false"]);
+        Record(build);
+
+        Assert.True(build.Output.Contains("CLOEXEC0200", StringComparison.Ordinal), "no CLOEXEC0200:\n" + build.Transcript);
     }
 
     [Fact]
