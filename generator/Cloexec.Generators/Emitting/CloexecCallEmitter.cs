@@ -48,14 +48,21 @@ internal static class CloexecCallEmitter
         // The fallback path holds ForkLock's shared side from creation until the flag is set.
         writer.Line($"bool __forkLockHeld = {Runtime}.EnterFallback(__mode, {atomic});");
         writer.Open("try");
-        WriteInvoke(writer, model, result);
         if (plan.HasAtomicWay)
         {
-            writer.Open($"if (__atomic && !{Runtime}.ConfirmAtomic({way}, {ConfirmTarget(model, result)}, ref __lastError))");
+            // At most two rounds: the second only when the kernel refuses the atomic way (an old kernel).
+            writer.Open("while (true)");
+            WriteInvoke(writer, model, result);
+            writer.Open($"if (!__atomic || {Runtime}.ConfirmAtomic({way}, {ConfirmTarget(model, result)}, ref __lastError))");
+            writer.Line("break;");
+            writer.Close();
             writer.Line("__atomic = false;");
             writer.Line($"__forkLockHeld = {Runtime}.EnterFallback(__mode, __atomic);");
-            WriteInvoke(writer, model, result);
             writer.Close();
+        }
+        else
+        {
+            WriteInvoke(writer, model, result);
         }
 
         // Handles that come back through out arguments had their inheritance decided by an argument of the call.

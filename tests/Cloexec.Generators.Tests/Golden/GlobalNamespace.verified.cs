@@ -15,16 +15,17 @@ unsafe partial class GlobalNative
             bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
             try
             {
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                __retVal = __atomic ? __PInvoke_fcntl(fd, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(fd);
-                __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal, ref __lastError))
+                while (true)
                 {
-                    __atomic = false;
-                    __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __atomic ? __PInvoke_fcntl(fd, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(fd);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                    if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal, ref __lastError))
+                    {
+                        break;
+                    }
+                    __atomic = false;
+                    __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 }
                 if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                 {

@@ -18,16 +18,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __atomic ? __PInvoke_accept4(fd, addr, addrlen, global::Cloexec.Interop.CloexecFlagValues.Socket) : __PInvoke(fd, addr, addrlen);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_accept4(fd, addr, addrlen, global::Cloexec.Interop.CloexecFlagValues.Socket) : __PInvoke(fd, addr, addrlen);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
@@ -75,16 +76,17 @@ namespace Demo
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
-                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __atomic ? __PInvoke_open(__path_native, global::Cloexec.Interop.CloexecFlagValues.CreatFlags | global::Cloexec.Interop.CloexecFlagValues.Open, mode) : __PInvoke(__path_native, mode);
-                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        while (true)
                         {
-                            __atomic = false;
-                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal = __atomic ? __PInvoke_open(__path_native, global::Cloexec.Interop.CloexecFlagValues.CreatFlags | global::Cloexec.Interop.CloexecFlagValues.Open, mode) : __PInvoke(__path_native, mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            {
+                                break;
+                            }
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
@@ -132,16 +134,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __atomic ? __PInvoke_mkostemp(template, global::Cloexec.Interop.CloexecFlagValues.Open) : __PInvoke(template);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_mkostemp(template, global::Cloexec.Interop.CloexecFlagValues.Open) : __PInvoke(template);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {

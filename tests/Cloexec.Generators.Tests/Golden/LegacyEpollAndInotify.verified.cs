@@ -23,16 +23,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __atomic ? __PInvoke_epoll_create1(global::Cloexec.Interop.CloexecFlagValues.EPoll) : __PInvoke(size);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_epoll_create1(global::Cloexec.Interop.CloexecFlagValues.EPoll) : __PInvoke(size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
@@ -75,16 +76,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __atomic ? __PInvoke_inotify_init1(global::Cloexec.Interop.CloexecFlagValues.Inotify) : __PInvoke();
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_inotify_init1(global::Cloexec.Interop.CloexecFlagValues.Inotify) : __PInvoke();
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {

@@ -25,16 +25,17 @@ namespace Demo
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
-                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __atomic ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(__fd_native);
-                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError))
+                        while (true)
                         {
-                            __atomic = false;
-                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal_native = __atomic ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(__fd_native);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError))
+                            {
+                                break;
+                            }
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
@@ -93,16 +94,17 @@ namespace Demo
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
-                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__directory_native, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        while (true)
                         {
-                            __atomic = false;
-                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal = __PInvoke(__directory_native, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            {
+                                break;
+                            }
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
@@ -155,16 +157,17 @@ namespace Demo
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
-                        global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
-                        __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError))
+                        while (true)
                         {
-                            __atomic = false;
-                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal_native = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError))
+                            {
+                                break;
+                            }
+                            __atomic = false;
+                            __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {

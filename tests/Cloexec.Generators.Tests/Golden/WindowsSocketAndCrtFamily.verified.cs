@@ -99,16 +99,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke((ushort*)__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), mode);
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke((ushort*)__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
@@ -148,16 +149,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
@@ -198,16 +200,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke(__fds_native, size, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(textMode, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(__fds_native, size, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(textMode, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
@@ -287,16 +290,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke(family, type, protocol, info, group, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit, __mode, __atomic)));
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(family, type, protocol, info, group, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit, __mode, __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
@@ -336,16 +340,17 @@ namespace Demo
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
-                    global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                    __retVal = __PInvoke(family, type, protocol, info, group, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit, __mode, __atomic)));
-                    __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (__atomic && !global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError))
+                    while (true)
                     {
-                        __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(family, type, protocol, info, group, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit, __mode, __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError))
+                        {
+                            break;
+                        }
+                        __atomic = false;
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
