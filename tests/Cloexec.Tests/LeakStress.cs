@@ -24,13 +24,6 @@ internal sealed class LeakStress
     private const int InheritablePerThread = 3;
     private static readonly TimeSpan s_startWithin = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Threads that never yield starve a waiting ReaderWriterLockSlim writer (ForkLock.Start) for 150 ms and more on two
-    /// cores; yielding this often keeps that to tens of milliseconds, and is still rare enough that threads are
-    /// preempted inside the fallback's window as often as scheduling allows.
-    /// </summary>
-    private static readonly TimeSpan s_yieldEvery = TimeSpan.FromMilliseconds(5);
-
     private readonly Lock _gate = new();
     private volatile bool _stop;
     private long _made;
@@ -94,7 +87,6 @@ internal sealed class LeakStress
     private void Create(int thread, InheritableDescriptors inheritable, CountdownEvent started)
     {
         bool signalled = false;
-        long lastYield = Stopwatch.GetTimestamp();
         try
         {
             for (int iteration = 0; !_stop; iteration++)
@@ -115,12 +107,6 @@ internal sealed class LeakStress
                 {
                     started.Signal();
                     signalled = true;
-                }
-
-                if (Stopwatch.GetElapsedTime(lastYield) >= s_yieldEvery)
-                {
-                    Thread.Yield();
-                    lastYield = Stopwatch.GetTimestamp();
                 }
             }
         }

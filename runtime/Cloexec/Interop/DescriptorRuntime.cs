@@ -58,8 +58,7 @@ public static class DescriptorRuntime
             return false;
         }
 
-        ForkLock.EnterShared();
-        return true;
+        return ForkLock.TryEnterShared();
     }
 
     /// <summary>After <c>SetAfterCreate</c>: releases what <see cref="EnterFallback"/> took.</summary>
