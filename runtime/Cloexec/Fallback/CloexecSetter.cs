@@ -52,7 +52,7 @@ internal static class CloexecSetter
             return 0;
         }
 
-        return Libc.FcntlSet(fd, PlatformValues.FSetFd, wanted) == -1 ? Marshal.GetLastSystemError() : 0;
+        return Libc.FcntlSetFd(fd, wanted) == -1 ? Marshal.GetLastSystemError() : 0;
     }
 
     /// <summary>Sets close-on-exec on a descriptor just created; on failure closes it and returns the errno.</summary>

@@ -5,7 +5,7 @@ namespace Cloexec.Platform;
 /// <summary>
 /// The few libc calls the runtime makes. Blittable and without SetLastError so that they leave the
 /// caller's last P/Invoke error alone: errno is read with <see cref="Marshal.GetLastSystemError"/>.
-/// None passes a variadic argument except <see cref="FcntlSet"/>, which is reached only when ioctl is refused.
+/// None passes a variadic argument except <see cref="FcntlSetFd"/>, which is reached only when ioctl is refused.
 /// </summary>
 internal static class Libc
 {
@@ -14,8 +14,19 @@ internal static class Libc
     [DllImport(Library, EntryPoint = "fcntl")]
     internal static extern int FcntlGet(int fd, int command);
 
+    /// <summary><c>fcntl(fd, F_SETFD, flags)</c>, with the variadic <paramref name="flags"/> where this platform's C ABI wants it.</summary>
+    internal static int FcntlSetFd(int fd, int flags) =>
+        AtomicWayTable.IsAppleArm64
+            ? FcntlVariadicOnStack(fd, PlatformValues.FSetFd, 0, 0, 0, 0, 0, 0, flags)
+            : FcntlWithArgument(fd, PlatformValues.FSetFd, flags);
+
     [DllImport(Library, EntryPoint = "fcntl")]
-    internal static extern int FcntlSet(int fd, int command, int argument);
+    private static extern int FcntlWithArgument(int fd, int command, int argument);
+
+    // Apple arm64 passes variadic arguments on the stack, not in x2: six named arguments fill x2..x7 so that the
+    // last one lands in the first stack slot, where fcntl's va_arg reads it. Not run on this project's machines.
+    [DllImport(Library, EntryPoint = "fcntl")]
+    private static extern int FcntlVariadicOnStack(int fd, int command, nint x2, nint x3, nint x4, nint x5, nint x6, nint x7, nint argument);
 
     [DllImport(Library, EntryPoint = "ioctl")]
     internal static extern int Ioctl(int fd, nuint request);
