@@ -56,6 +56,7 @@ internal static unsafe class Families
     {
         ["open"] = () => new(cloexec => One(Native.Open("/dev/null", Linux.ORdOnly, 0, cloexec))),
         ["open (SafeHandle)"] = () => new(OpenHandle),
+        ["open (custom string marshaller)"] = () => new(cloexec => One(Native.OpenThroughCustomMarshaller("/dev/null", Linux.ORdOnly, 0, cloexec))),
         ["openat"] = () => new(cloexec =>
         {
             fixed (byte* path = "/dev/null\0"u8)

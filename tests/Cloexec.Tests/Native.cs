@@ -15,6 +15,9 @@ internal static unsafe partial class Native
     [CreatesDescriptor(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial SafeFileHandle OpenHandle(string path, int flags, int mode = 0, bool? cloexec = null);
 
+    [CreatesDescriptor(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(CoTaskMemUtf8Marshaller))]
+    internal static partial int OpenThroughCustomMarshaller(string path, int flags, int mode = 0, bool? cloexec = null);
+
     [CreatesDescriptor(Libc, EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     internal static partial int OpenAtUtf16(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode, bool? cloexec = null);
 
@@ -145,4 +148,12 @@ internal unsafe struct IOVec
 {
     public void* Base;
     public nuint Length;
+}
+
+/// <summary>A user's own stateless string marshaller, the shape StringMarshallingCustomType names.</summary>
+internal static unsafe class CoTaskMemUtf8Marshaller
+{
+    public static byte* ConvertToUnmanaged(string? value) => (byte*)Marshal.StringToCoTaskMemUTF8(value);
+
+    public static void Free(byte* value) => Marshal.FreeCoTaskMem((nint)value);
 }

@@ -19,6 +19,7 @@ internal static class Marshalling
     {
         MarshalKind.Utf8String => $"scoped {MarshallingNamespace}Utf8StringMarshaller.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
         MarshalKind.SafeHandle => $"{MarshallingNamespace}SafeHandleMarshaller<{parameter.ManagedType}>.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
+        MarshalKind.CustomString => $"{parameter.NativeType} {NativeName(parameter)} = default;",
         _ => null,
     };
 
@@ -34,6 +35,10 @@ internal static class Marshalling
         [
             $"{MarshallerName(parameter)}.FromManaged({parameter.Name});",
             $"nint {NativeName(parameter)} = {MarshallerName(parameter)}.ToUnmanaged();",
+        ],
+        MarshalKind.CustomString =>
+        [
+            $"{NativeName(parameter)} = {parameter.Marshaller}.ConvertToUnmanaged({parameter.Name});",
         ],
         MarshalKind.ByReference when parameter.Direction == ParameterDirection.Out =>
         [
@@ -66,6 +71,7 @@ internal static class Marshalling
     public static string? Cleanup(ParameterModel parameter) => parameter.Kind switch
     {
         MarshalKind.Utf8String or MarshalKind.SafeHandle => $"{MarshallerName(parameter)}.Free();",
+        MarshalKind.CustomString when parameter.MarshallerFrees => $"{parameter.Marshaller}.Free({NativeName(parameter)});",
         _ => null,
     };
 }

@@ -13,6 +13,11 @@ internal enum MarshalKind
     Utf8String,
     /// <summary><c>string</c> pinned as UTF-16.</summary>
     Utf16String,
+    /// <summary>
+    /// <c>string</c> through the stateless marshaller named by <c>StringMarshallingCustomType</c>:
+    /// <c>ConvertToUnmanaged(string)</c>, then <c>Free</c> if it has one.
+    /// </summary>
+    CustomString,
     /// <summary>A <c>SafeHandle</c> whose reference count is held across the call.</summary>
     SafeHandle,
     /// <summary><c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c> of a blittable element, pinned.</summary>
@@ -35,12 +40,16 @@ internal enum ParameterDirection
 /// <param name="Name">The C# name, escaped where it is a keyword.</param>
 /// <param name="ManagedType">The fully qualified managed type.</param>
 /// <param name="NativeType">The fully qualified type of the native argument.</param>
+/// <param name="Marshaller">For <see cref="MarshalKind.CustomString"/>: the fully qualified marshaller type.</param>
+/// <param name="MarshallerFrees">For <see cref="MarshalKind.CustomString"/>: whether the marshaller has <c>Free</c>.</param>
 internal sealed record ParameterModel(
     string Name,
     string ManagedType,
     string NativeType,
     MarshalKind Kind,
-    ParameterDirection Direction);
+    ParameterDirection Direction,
+    string? Marshaller = null,
+    bool MarshallerFrees = false);
 
 internal enum ReturnKind
 {

@@ -6,17 +6,19 @@ namespace Cloexec.Generators.Parsing;
 /// <summary>The arguments of one [CreatesDescriptor], as written.</summary>
 /// <param name="Flag">The CloexecFlag member named by <c>Flag = ...</c>, <see langword="null"/> when not written.</param>
 /// <param name="StringMarshalling">The StringMarshalling value, <see langword="null"/> when not written.</param>
-/// <param name="HasStringMarshallingCustomType">Whether <c>StringMarshallingCustomType = typeof(...)</c> is written.</param>
+/// <param name="StringMarshallingCustomType">The type named by <c>StringMarshallingCustomType = typeof(...)</c>, if any.</param>
 internal sealed record AttributeSettings(
     string? LibraryName,
     string? EntryPoint,
     bool SetLastError,
     int? StringMarshalling,
-    bool HasStringMarshallingCustomType,
+    INamedTypeSymbol? StringMarshallingCustomType,
     string? Wraps,
     string? FlagsParameter,
     string? Flag)
 {
+    public bool HasStringMarshallingCustomType => StringMarshallingCustomType is not null;
+
     public static AttributeSettings Read(AttributeData attribute)
     {
         string? libraryName = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
@@ -32,7 +34,7 @@ internal sealed record AttributeSettings(
             Named("EntryPoint").Value as string,
             Named("SetLastError").Value is true,
             Named("StringMarshalling").Value as int?,
-            Named("StringMarshallingCustomType").Value is not null,
+            Named("StringMarshallingCustomType").Value as INamedTypeSymbol,
             Named("Wraps").Value as string,
             Named("FlagsParameter").Value as string,
             flagName);

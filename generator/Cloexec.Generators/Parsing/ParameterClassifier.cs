@@ -20,9 +20,9 @@ internal static class ParameterClassifier
     internal const int StringMarshallingUtf16 = 2;
 
     /// <summary>A marshalling decision, or why none could be made (<see cref="Unsupported"/> then says what is missing).</summary>
-    internal readonly record struct Classification(MarshalKind Kind, string NativeType, string? Unsupported);
+    internal readonly record struct Classification(MarshalKind Kind, string NativeType, string? Unsupported, string? Marshaller = null, bool MarshallerFrees = false);
 
-    public static Classification Classify(IParameterSymbol parameter, int? stringMarshalling)
+    public static Classification Classify(IParameterSymbol parameter, int? stringMarshalling, INamedTypeSymbol? stringMarshaller = null)
     {
         ITypeSymbol type = parameter.Type;
         if (parameter.RefKind != RefKind.None)
@@ -53,6 +53,11 @@ internal static class ParameterClassifier
                     return new(MarshalKind.Utf16String, "ushort*", null);
                 }
 
+                if (marshalAs is null && stringMarshalling == StringMarshallingCustom && stringMarshaller is not null)
+                {
+                    return CustomString(stringMarshaller);
+                }
+
                 return Unsupported(" without StringMarshalling = StringMarshalling.Utf8 or Utf16");
             case SpecialType.System_Char:
                 return Unsupported(string.Empty);
@@ -79,6 +84,24 @@ internal static class ParameterClassifier
         return IsBlittable(type)
             ? new(MarshalKind.Blittable, TypeNames.FullyQualified(type), null)
             : Unsupported(string.Empty);
+    }
+
+    /// <summary>
+    /// The stateless shape of a custom string marshaller: <c>static TNative ConvertToUnmanaged(string)</c> with an
+    /// unmanaged <c>TNative</c>, and optionally <c>static void Free(TNative)</c>. Stateful shapes go through Wraps.
+    /// </summary>
+    private static Classification CustomString(INamedTypeSymbol marshaller)
+    {
+        IMethodSymbol? convert = marshaller.GetMembers("ConvertToUnmanaged").OfType<IMethodSymbol>().FirstOrDefault(m =>
+            m.IsStatic && m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String && m.ReturnType.IsUnmanagedType);
+        if (convert is null)
+        {
+            return Unsupported($" through {marshaller.Name}, which has no static ConvertToUnmanaged(string) returning an unmanaged type (only that stateless shape is generated)");
+        }
+
+        bool frees = marshaller.GetMembers("Free").OfType<IMethodSymbol>().Any(m =>
+            m.IsStatic && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, convert.ReturnType));
+        return new(MarshalKind.CustomString, TypeNames.FullyQualified(convert.ReturnType), null, TypeNames.FullyQualified(marshaller), frees);
     }
 
     /// <summary>Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do.</summary>

@@ -93,7 +93,7 @@ internal static class WrapperParser
             }
 
             nativeParameters.Add(parameter);
-            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling);
+            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling, settings.StringMarshallingCustomType);
             if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -106,7 +106,9 @@ internal static class WrapperParser
                 managedType,
                 classification.Unsupported is null ? classification.NativeType : managedType,
                 classification.Kind,
-                DirectionOf(parameter.RefKind)));
+                DirectionOf(parameter.RefKind),
+                classification.Marshaller,
+                classification.MarshallerFrees));
         }
 
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);

@@ -21,6 +21,7 @@ public static class GoldenCases
         new("FlagsTypes", LinuxOnly(ParameterKindSources.FlagsTypes)),
         new("Booleans", LinuxOnly(ParameterKindSources.Booleans)),
         new("Strings", LinuxOnly(ParameterKindSources.Strings)),
+        new("CustomStringMarshallers", LinuxOnly(ParameterKindSources.CustomStringMarshallers)),
         new("SafeHandles", LinuxOnly(ParameterKindSources.SafeHandles)),
         new("Buffers", LinuxOnly(ParameterKindSources.Buffers)),
         new("ByReference", LinuxOnly(ParameterKindSources.ByReference)),

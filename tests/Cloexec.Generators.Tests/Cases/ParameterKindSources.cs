@@ -78,6 +78,36 @@ internal static class ParameterKindSources
         }
         """;
 
+    public const string CustomStringMarshallers = """
+        using System.Runtime.InteropServices;
+        using Cloexec;
+
+        namespace Demo;
+
+        /// <summary>A stateless marshaller with Free.</summary>
+        internal static unsafe class AsciiMarshaller
+        {
+            public static byte* ConvertToUnmanaged(string? value) => (byte*)Marshal.StringToCoTaskMemAnsi(value);
+
+            public static void Free(byte* value) => Marshal.FreeCoTaskMem((nint)value);
+        }
+
+        /// <summary>A stateless marshaller without Free: its native form needs no release.</summary>
+        internal static class InternedMarshaller
+        {
+            public static nint ConvertToUnmanaged(string? value) => value is null ? 0 : 1;
+        }
+
+        internal static partial class Native
+        {
+            [CreatesDescriptor("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(AsciiMarshaller))]
+            internal static partial int OpenAscii(string path, int flags, int mode, bool? cloexec = null);
+
+            [CreatesDescriptor("libc", EntryPoint = "memfd_create", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(InternedMarshaller))]
+            internal static partial int MemfdInterned(string name, uint flags, bool? cloexec = null);
+        }
+        """;
+
     public const string SafeHandles = """
         using System.Runtime.InteropServices;
         using Cloexec;
