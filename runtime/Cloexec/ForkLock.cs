@@ -92,6 +92,9 @@ public static class ForkLock
         return true;
     }
 
+    /// <summary>Whether a process start is waiting for the lock or holds it.</summary>
+    internal static bool ExclusiveRequested => Volatile.Read(ref s_readerCount) < 0;
+
     internal static void ExitShared()
     {
         if (Interlocked.Decrement(ref s_readerCount) < 0 && Interlocked.Decrement(ref s_readersToDepart) == 0)

@@ -54,7 +54,7 @@ public sealed class ForkLockTests
             writerInside.Set();
             releaseWriter.Wait(s_patience);
         });
-        Thread.Sleep(s_settle);
+        Assert.True(SpinWait.SpinUntil(() => ForkLock.ExclusiveRequested, s_patience), "the writer never asked for the lock");
 
         Thread second = Start(() =>
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace Cloexec.Tests;
@@ -42,6 +43,10 @@ internal static class Linux
     }
 
     public static bool IsOpen(int fd) => Native.FcntlGetFd(fd, FGetFd) != -1;
+
+    /// <summary>How many of this process's descriptors refer to what <paramref name="matches"/> accepts.</summary>
+    public static int CountOpen(Func<string, bool> matches) =>
+        Directory.GetFiles("/proc/self/fd").Count(path => matches(new FileInfo(path).LinkTarget ?? string.Empty));
 
     /// <summary>What a descriptor refers to, as /proc shows it (pipe:[123], socket:[456], /dev/null...).</summary>
     public static string Target(int pid, int fd) => new FileInfo($"/proc/{pid}/fd/{fd}").LinkTarget ?? string.Empty;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Cloexec.Platform;
 
 namespace Cloexec.Analyzers.Knowledge;
 
@@ -6,23 +7,22 @@ namespace Cloexec.Analyzers.Knowledge;
 internal sealed record CloexecBit(string Name, int Value);
 
 /// <summary>
-/// The Linux close-on-exec bit of each <c>CloexecFlag</c> family, to recognise it in a constant argument. The runtime's
-/// PlatformValues.Linux is where generated code reads these; it targets net8.0+ and cannot be compiled into an
-/// analyzer, so the few values the analyzer matches on are repeated here (checked by a test against the runtime).
+/// The Linux close-on-exec bit of each <c>CloexecFlag</c> family, to recognise it in a constant argument: the values are
+/// the runtime's own table (PlatformValues.cs, compiled in); only the C names are the analyzer's.
 /// </summary>
 internal static class LinuxCloexecFlags
 {
     private static readonly Dictionary<string, CloexecBit> s_byFamily = new()
     {
-        ["Open"] = new("O_CLOEXEC", 0x80000),
-        ["Socket"] = new("SOCK_CLOEXEC", 0x80000),
-        ["EPoll"] = new("EPOLL_CLOEXEC", 0x80000),
-        ["EventFd"] = new("EFD_CLOEXEC", 0x80000),
-        ["Inotify"] = new("IN_CLOEXEC", 0x80000),
-        ["MemFd"] = new("MFD_CLOEXEC", 0x1),
-        ["TimerFd"] = new("TFD_CLOEXEC", 0x80000),
-        ["SignalFd"] = new("SFD_CLOEXEC", 0x80000),
-        ["ReceiveMessage"] = new("MSG_CMSG_CLOEXEC", 0x40000000),
+        ["Open"] = new("O_CLOEXEC", PlatformValues.Linux.OCloexec),
+        ["Socket"] = new("SOCK_CLOEXEC", PlatformValues.Linux.SockCloexec),
+        ["EPoll"] = new("EPOLL_CLOEXEC", PlatformValues.Linux.EPollCloexec),
+        ["EventFd"] = new("EFD_CLOEXEC", PlatformValues.Linux.EventFdCloexec),
+        ["Inotify"] = new("IN_CLOEXEC", PlatformValues.Linux.InotifyCloexec),
+        ["MemFd"] = new("MFD_CLOEXEC", PlatformValues.Linux.MemFdCloexec),
+        ["TimerFd"] = new("TFD_CLOEXEC", PlatformValues.Linux.TimerFdCloexec),
+        ["SignalFd"] = new("SFD_CLOEXEC", PlatformValues.Linux.SignalFdCloexec),
+        ["ReceiveMessage"] = new("MSG_CMSG_CLOEXEC", PlatformValues.Linux.MsgCmsgCloexec),
     };
 
     public static CloexecBit? Of(string family) => s_byFamily.TryGetValue(family, out CloexecBit? bit) ? bit : null;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Cloexec.Platform;
 
 // The one table of native numbers (Windows' are in WindowsValues beside it). Everything else, generated code
@@ -15,7 +13,7 @@ namespace Cloexec.Platform;
 // sys/sys/socket.h, sys/sys/eventfd.h, sys/sys/mman.h, sys/sys/errno.h. No epoll, inotify, timerfd or signalfd.
 
 /// <summary>Native values of one platform.</summary>
-internal sealed record PlatformValues(
+internal sealed partial record PlatformValues(
     int OCloexec,
     int SockCloexec,
     int EPollCloexec,
@@ -88,11 +86,4 @@ internal sealed record PlatformValues(
         FioClex: 0x20006601,              // sys/sys/filio.h _IO('f', 1)
         FioNClex: 0x20006602,             // sys/sys/filio.h _IO('f', 2)
         ENoSys: 78);                      // sys/sys/errno.h ENOSYS 78
-
-    /// <summary>This process's platform, or <see langword="null"/> where descriptors are not Unix ones.</summary>
-    internal static PlatformValues? Current { get; } =
-        OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? Linux
-        : OperatingSystem.IsMacOS() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsMacCatalyst() ? MacOS
-        : OperatingSystem.IsFreeBSD() ? FreeBsd
-        : null;
 }
