@@ -13,8 +13,6 @@ internal static class CloexecSetter
     /// <summary>When not 0, every attempt fails with this errno: lets tests drive the failure path on real descriptors.</summary>
     internal static volatile int FailWithErrnoForTests;
 
-    internal static bool IoctlRefused => s_ioctlRefused;
-
     /// <summary>Returns 0, or the errno of the call that failed.</summary>
     internal static int TrySet(int fd, bool cloexec)
     {
