@@ -136,6 +136,9 @@ public static class ForkLock
         }
     }
 
+    /// <summary><see cref="CreatorsWaiting"/> for tests: meaningful while starts hold the lock.</summary>
+    internal static bool CreatorsWaitingForTests => CreatorsWaiting;
+
     /// <summary>While starts hold the write side, every creator that arrived is counted and waiting.</summary>
     private static bool CreatorsWaiting => Volatile.Read(ref s_readerCount) + MaxReaders > 0;
 
