@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace Cloexec.Platform;
 
@@ -7,7 +8,7 @@ namespace Cloexec.Platform;
 // platform has no such thing.
 // Linux: asm-generic/errno-base.h (EAGAIN 11, EINTR 4), asm-generic/fcntl.h (F_GETFL 3, O_NONBLOCK 00004000),
 // bits/socket.h (MSG_DONTWAIT 0x40), asm-generic/socket.h (SOL_SOCKET 1, SO_RCVTIMEO 20 = SO_RCVTIMEO_OLD, the
-// 64-bit timeval), linux/close_range.h (CLOSE_RANGE_CLOEXEC 1 << 2), asm-generic/poll.h (POLLIN 1).
+// 64-bit timeval; powerpc's own socket.h differs), linux/close_range.h (CLOSE_RANGE_CLOEXEC 1 << 2), asm-generic/poll.h (POLLIN 1).
 // macOS: xnu bsd/sys/errno.h (EAGAIN 35), bsd/sys/fcntl.h (O_NONBLOCK 0x4, F_GETPATH 50), bsd/sys/socket.h
 // (MSG_DONTWAIT 0x80, SOL_SOCKET 0xffff, SO_RCVTIMEO 0x1006), bsd/sys/poll.h; no close_range.
 // FreeBSD: sys/sys/errno.h (EAGAIN 35), sys/sys/fcntl.h (O_NONBLOCK 0x4), sys/sys/socket.h (MSG_DONTWAIT 0x80,
@@ -33,6 +34,9 @@ internal sealed record WaitAndWalkValues(
         EAgain: 11, ONonBlock: 0x800, MsgDontWait: 0x40, SolSocket: 1, SoRcvTimeo: 20, CloseRangeCloexec: 1 << 2, FGetPath: 0,
         DescriptorDirectory: "/proc/self/fd");
 
+    /// <summary>arch/powerpc/include/uapi/asm/socket.h has its own numbers: SO_RCVTIMEO_OLD 18.</summary>
+    internal static readonly WaitAndWalkValues LinuxPowerPc = Linux with { SoRcvTimeo = 18 };
+
     internal static readonly WaitAndWalkValues MacOS = new(
         EAgain: 35, ONonBlock: 0x4, MsgDontWait: 0x80, SolSocket: 0xffff, SoRcvTimeo: 0x1006, CloseRangeCloexec: 0, FGetPath: 50,
         DescriptorDirectory: "/dev/fd");
@@ -44,7 +48,7 @@ internal sealed record WaitAndWalkValues(
 
     /// <summary>This process's platform, or <see langword="null"/> where descriptors are not Unix ones.</summary>
     internal static WaitAndWalkValues? Current { get; } =
-        OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? Linux
+        OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? (RuntimeInformation.ProcessArchitecture == Architecture.Ppc64le ? LinuxPowerPc : Linux)
         : OperatingSystem.IsMacOS() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsMacCatalyst() ? MacOS
         : OperatingSystem.IsFreeBSD() ? FreeBsd
         : null;
