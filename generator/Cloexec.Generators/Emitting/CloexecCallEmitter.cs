@@ -172,7 +172,12 @@ internal static class CloexecCallEmitter
 
         ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
         string pointerType = plan.Output == DescriptorOutput.Pair ? "int*" : "void*";
-        string call = plan.Output == DescriptorOutput.Pair ? "SetAfterCreatePair" : "SetAfterReceive";
+        string call = plan.Output switch
+        {
+            DescriptorOutput.Pair => "SetAfterCreatePair",
+            DescriptorOutput.ReceivedRightsMessages => "SetAfterReceiveMessages",
+            _ => "SetAfterReceive",
+        };
 
         // A wrapper's own import already has the argument pinned; a wrapper over a raw method pins it here.
         string? pin = model.Target.WrapsMethodName is null ? null : Marshalling.Pin(output);
