@@ -54,10 +54,10 @@ internal static class CallPlanner
         {
             // A raw import cannot be swapped for another function: without its own imports the wrapper sets the flag after.
             UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, context.Parameters);
-            return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource);
+            return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource, known.Blocking);
         }
 
-        return new CallPlan(known.Flag, known.Way, known.Placement, known.FlagArgument, known.Output, known.OutputArgument, null, known.PassThroughWhen, resource);
+        return new CallPlan(known.Flag, known.Way, known.Placement, known.FlagArgument, known.Output, known.OutputArgument, null, known.PassThroughWhen, resource, known.Blocking);
     }
 
     /// <summary><c>FlagsParameter</c>: the family Flag names (else the row's), put in the argument named.</summary>
@@ -96,6 +96,7 @@ internal static class CallPlanner
         {
             plan.FlagArgumentIndex,
             plan.OutputArgumentIndex,
+            plan.Blocking?.DescriptorArgument ?? -1,
             SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
             SiblingPlanner.LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();
