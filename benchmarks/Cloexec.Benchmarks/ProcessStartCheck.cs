@@ -29,7 +29,7 @@ internal static class ProcessStartCheck
     private const int StartingThreads = 8;
     private const int CreatingThreads = 8;
     private const int StartsPerThread = 10;
-    private const int Rounds = 25;
+    private const int Rounds = 41;
 
     /// <summary>Markdown.</summary>
     public static string Run()
