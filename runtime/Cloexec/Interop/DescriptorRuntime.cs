@@ -312,6 +312,28 @@ public static class DescriptorRuntime
         result = (int)wide;
     }
 
+    /// <summary>
+    /// After a non-atomic recvmmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
+    /// received as <c>SCM_RIGHTS</c> in the first <paramref name="result"/> messages of <paramref name="messages"/> (a
+    /// <c>struct mmsghdr</c> array); on failure closes them all and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static unsafe void SetAfterReceiveMessages(AtomicWay way, ref int result, void* messages, ref int errno)
+    {
+        if (result <= 0)
+        {
+            return;
+        }
+
+        int failure = ReceivedRights.SetCloexecOnAllMessages(messages, result);
+        if (failure != 0)
+        {
+            ReceivedRights.CloseAllMessages(messages, result);
+            result = -1;
+        }
+
+        Conclude(way, failure, ref errno);
+    }
+
     private static void Conclude(AtomicWay way, int failure, ref int errno)
     {
         if (failure != 0)
