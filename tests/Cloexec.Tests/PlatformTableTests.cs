@@ -138,6 +138,33 @@ public sealed class PlatformTableTests
     }
 
     [Fact]
+    public void Where_the_ioctl_numbers_are_unknown_the_fallback_uses_fcntl_only()
+    {
+        using var state = new RuntimeState();
+        Span<int> fds = stackalloc int[2];
+        Assert.Equal(0, Native.Pipe(fds, cloexec: false));
+        try
+        {
+            // An ioctl with request 0 on a pipe fails with ENOTTY, which would give ioctl up for the process: that it
+            // stays untried shows no ioctl was made.
+            Assert.Equal(0, CloexecSetter.TrySet(fds[0], cloexec: true, PlatformValues.LinuxOtherArchitecture));
+            Assert.True(Linux.HasCloexec(fds[0]));
+            Assert.Equal(0, CloexecSetter.TrySet(fds[0], cloexec: false, PlatformValues.LinuxOtherArchitecture));
+            Assert.False(Linux.HasCloexec(fds[0]));
+            Assert.False(CloexecSetter.IoctlRefusedForTests);
+
+            // The same row with a request number the kernel does not know is what that check relies on.
+            Assert.Equal(0, CloexecSetter.TrySet(fds[1], cloexec: true, PlatformValues.LinuxOtherArchitecture with { FioClex = 1 }));
+            Assert.True(CloexecSetter.IoctlRefusedForTests);
+        }
+        finally
+        {
+            _ = Native.Close(fds[0]);
+            _ = Native.Close(fds[1]);
+        }
+    }
+
+    [Fact]
     public void Windows_flag_values_are_zero_off_Windows()
     {
         Assert.Equal(0, CloexecFlagValues.NoInherit);
