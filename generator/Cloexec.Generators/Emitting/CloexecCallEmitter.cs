@@ -18,6 +18,9 @@ internal static class CloexecCallEmitter
     private const string Marshal = "global::System.Runtime.InteropServices.Marshal";
     private const string ImportName = "__PInvoke";
 
+    /// <summary>The integer argument registers of the C convention where variadic arguments go on the stack (Apple arm64: x0-x7).</summary>
+    private const int ArgumentRegisters = 8;
+
     public static void WriteCall(CodeWriter writer, WrapperModel model, string result)
     {
         CallPlan plan = model.Plan;
@@ -265,10 +268,61 @@ internal static class CloexecCallEmitter
         WriteImport(writer, model, model.Target.EntryPoint, ImportName, parameters);
         if (model.Plan.Upgrade is { } upgrade)
         {
-            IEnumerable<string> siblingParameters = upgrade.ArgumentTypes.Select((type, i) => $"{type} __arg{i}");
             writer.Line();
-            WriteImport(writer, model, upgrade.EntryPoint, SiblingName(upgrade), siblingParameters);
+            WriteSibling(writer, model, upgrade);
         }
+    }
+
+    /// <summary>
+    /// The sibling: at the address the runtime found when it is its way's own function, else through an import; a
+    /// variadic one in two forms, the Apple arm64 one passing its variadic arguments on the stack.
+    /// </summary>
+    private static void WriteSibling(CodeWriter writer, WrapperModel model, UpgradePlan upgrade)
+    {
+        string name = SiblingName(upgrade);
+        string returnType = model.Return.NativeType;
+        string[] types = upgrade.ArgumentTypes.ToArray();
+        string[] arguments = types.Select((_, i) => $"__arg{i}").ToArray();
+        string parameters = string.Join(", ", types.Select((type, i) => $"{type} {arguments[i]}"));
+        int first = upgrade.VariadicFrom;
+        bool variadic = first >= 0 && first < types.Length && first <= ArgumentRegisters;
+
+        // On the stack: the fixed arguments, zeros for the argument registers left, then each variadic argument as an nint.
+        string[] stackTypes = variadic
+            ? types.Take(first).Concat(Enumerable.Repeat("nint", ArgumentRegisters - first)).Concat(types.Skip(first).Select(_ => "nint")).ToArray()
+            : [];
+        string stackArguments = string.Join(", ", arguments.Take(first).Concat(Enumerable.Repeat("0", variadic ? ArgumentRegisters - first : 0)).Concat(arguments.Skip(first).Select(a => $"(nint){a}")));
+        string registerArguments = string.Join(", ", arguments);
+        const string OnStack = "global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack";
+
+        if (!upgrade.CallsFoundFunction)
+        {
+            WriteImport(writer, model, upgrade.EntryPoint, variadic ? name + "_registers" : name, types.Select((type, i) => $"{type} {arguments[i]}"));
+            if (variadic)
+            {
+                writer.Line();
+                WriteImport(writer, model, upgrade.EntryPoint, name + "_stack", stackTypes.Select((type, i) => $"{type} __arg{i}"));
+                writer.Line();
+                writer.Line($"// {upgrade.EntryPoint} is variadic from argument {first}: on Apple arm64 those go on the stack, after the eight argument registers.");
+                writer.Line($"static unsafe {returnType} {name}({parameters}) => {OnStack} ? {name}_stack({stackArguments}) : {name}_registers({registerArguments});");
+            }
+
+            return;
+        }
+
+        string function = $"global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.{model.Plan.Way})";
+        string Pointer(IEnumerable<string> argumentTypes) => $"((delegate* unmanaged<{string.Join(", ", argumentTypes.Concat([returnType]))}>){function})";
+        writer.Line($"// {upgrade.EntryPoint}, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.");
+        if (variadic)
+        {
+            writer.Line($"// Variadic from argument {first}: on Apple arm64 those go on the stack, after the eight argument registers.");
+            writer.Line($"static unsafe {returnType} {name}({parameters}) => {OnStack}");
+            writer.Line($"    ? {Pointer(stackTypes)}({stackArguments})");
+            writer.Line($"    : {Pointer(types)}({registerArguments});");
+            return;
+        }
+
+        writer.Line($"static unsafe {returnType} {name}({parameters}) => {Pointer(types)}({registerArguments});");
     }
 
     private static void WriteImport(CodeWriter writer, WrapperModel model, string entryPoint, string name, IEnumerable<string> parameters)

@@ -58,7 +58,7 @@ internal static class CallPlanner
         if (known.Placement == FlagPlacement.Sibling)
         {
             // A raw import cannot be swapped for another function: without its own imports the wrapper sets the flag after.
-            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, context.Parameters);
+            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, known.Way, context.Parameters);
             return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource);
         }
 

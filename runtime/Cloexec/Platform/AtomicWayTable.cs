@@ -1,7 +1,12 @@
 using System;
-using System.Runtime.InteropServices;
+#if CLOEXEC_KNOWLEDGE
+using Cloexec.Generators.Knowledge;
+#else
 using Cloexec.Interop;
+#endif
 
+// Compiled into the generator too (CLOEXEC_KNOWLEDGE), which calls a way's function through the address the runtime
+// found for it: the OS queries are apart, in AtomicWayTable.Current.cs.
 namespace Cloexec.Platform;
 
 /// <summary>How an old kernel tells that it lacks an atomic way.</summary>
@@ -28,7 +33,7 @@ internal enum Presence : byte
 }
 
 /// <summary>Where each atomic way exists, which C function it calls, and how it is refused.</summary>
-internal static class AtomicWayTable
+internal static partial class AtomicWayTable
 {
     /// <param name="Way">The way, at its enum value's index.</param>
     /// <param name="Function">
@@ -96,11 +101,6 @@ internal static class AtomicWayTable
 
     internal static int Count => s_rows.Length;
 
-    /// <summary>Where variadic arguments go on the stack, not where a plain P/Invoke puts fixed ones.</summary>
-    internal static bool IsAppleArm64 =>
-        (OperatingSystem.IsMacOS() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsMacCatalyst())
-        && RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
-
     /// <summary>The C function the way calls, or <see langword="null"/> when it only adds a flag to the caller's call.</summary>
     internal static string? FunctionOf(AtomicWay way) => s_rows[(int)way].Function;
 
@@ -142,12 +142,4 @@ internal static class AtomicWayTable
 
     /// <summary>Whether the row of <paramref name="way"/> is at its index (the table is indexed by the enum).</summary>
     internal static bool IsInOrder(AtomicWay way) => s_rows[(int)way].Way == way;
-
-    /// <summary>Whether <paramref name="errno"/> from an atomic call says the kernel lacks the way rather than the caller erred.</summary>
-    internal static bool IsRefusal(AtomicWay way, int errno) => RefusalOf(way) switch
-    {
-        Refusal.InvalidArgument => errno == PlatformValues.EInval,
-        Refusal.NoSuchCall => errno == PlatformValues.Current?.ENoSys,
-        _ => false,
-    };
 }
