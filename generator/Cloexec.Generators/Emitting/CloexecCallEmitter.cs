@@ -28,6 +28,12 @@ internal static class CloexecCallEmitter
         string cloexec = model.CloexecParameterName ?? "null";
 
         writer.Line($"global::Cloexec.Interop.CloexecMode __mode = {Runtime}.ResolveMode({cloexec});");
+        if (plan.Placement == FlagPlacement.AlwaysCloexec)
+        {
+            WriteAlwaysCloexecCall(writer, model, result);
+            return;
+        }
+
         if (plan.Placement == FlagPlacement.StructCopy && plan.FlagArgumentIndex >= 0)
         {
             writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.");
@@ -82,6 +88,27 @@ internal static class CloexecCallEmitter
         writer.Close();
     }
 
+    /// <summary>
+    /// A call that makes its descriptors close-on-exec by itself: made as declared, without ForkLock (a concurrent
+    /// fork+exec cannot inherit what is close-on-exec from birth); <c>cloexec: false</c> clears the flag afterwards.
+    /// </summary>
+    private static void WriteAlwaysCloexecCall(CodeWriter writer, WrapperModel model, string result)
+    {
+        if (model.Plan.PassThroughWhen is { } passThrough)
+        {
+            writer.Open($"if ({Fill(passThrough, model)})");
+            writer.Line("// No new descriptor comes of the call here: make it as declared.");
+            writer.Line("__mode = global::Cloexec.Interop.CloexecMode.PassThrough;");
+            writer.Close();
+        }
+
+        WriteInvoke(writer, model, result);
+        writer.Open("if (__mode == global::Cloexec.Interop.CloexecMode.Clear)");
+        string call = model.Plan.Output == DescriptorOutput.Directory ? "ClearAfterOpenDirectory" : "ClearAfterCreate";
+        writer.Line($"{Runtime}.{call}(ref {result}, ref __lastError);");
+        writer.Close();
+    }
+
     private static void WriteInvoke(CodeWriter writer, WrapperModel model, string result)
     {
         bool wraps = model.Target.WrapsMethodName is not null;
@@ -126,6 +153,8 @@ internal static class CloexecCallEmitter
                 return $"({type}){Runtime}.ApplySecurityAttributes((void*){value}, &__securityAttributes, __mode)";
             case FlagPlacement.InheritBool when type == "bool":
                 return $"({Runtime}.ApplyInheritArgument({value} ? 1 : 0, __mode) != 0)";
+            case FlagPlacement.ModeString:
+                return $"{Runtime}.ApplyModeString({value}, __mode, __atomic)";
             case FlagPlacement.InheritBool:
                 return type == "int"
                     ? $"{Runtime}.ApplyInheritArgument({value}, __mode)"
@@ -173,6 +202,19 @@ internal static class CloexecCallEmitter
             return;
         }
 
+        if (plan.Output is DescriptorOutput.Stream or DescriptorOutput.ProcessStream)
+        {
+            string stream = plan.Output == DescriptorOutput.Stream ? "SetAfterOpenStream" : "SetAfterOpenProcessStream";
+            writer.Line($"{Runtime}.{stream}({way}, ref {result}, ref __lastError);");
+            return;
+        }
+
+        if (plan.Output == DescriptorOutput.TwoOutPointers)
+        {
+            WriteSetAfterTwoPointers(writer, model, way, result);
+            return;
+        }
+
         ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
         string pointerType = plan.Output == DescriptorOutput.Pair ? "int*" : "void*";
         string call = plan.Output switch
@@ -194,6 +236,26 @@ internal static class CloexecCallEmitter
 
         writer.Line($"{Runtime}.{call}({way}, ref {result}, ({pointerType}){pointer}, ref __lastError);");
         if (pin is not null)
+        {
+            writer.Close();
+        }
+    }
+
+    private static void WriteSetAfterTwoPointers(CodeWriter writer, WrapperModel model, string way, string result)
+    {
+        ParameterModel[] outputs = [model.Parameters[model.Plan.OutputArgumentIndex], model.Parameters[model.Plan.OutputArgumentIndex + 1]];
+        bool wraps = model.Target.WrapsMethodName is not null;
+        string[] pins = wraps ? outputs.Select(Marshalling.Pin).OfType<string>().ToArray() : [];
+        foreach (string pin in pins)
+        {
+            writer.Open(pin);
+        }
+
+        string[] pointers = outputs.Select(output => !wraps ? Marshalling.NativeValue(output)
+            : Marshalling.Pin(output) is null ? output.Name
+            : Marshalling.NativeName(output)).ToArray();
+        writer.Line($"{Runtime}.SetAfterCreateBoth({way}, ref {result}, (int*){pointers[0]}, (int*){pointers[1]}, ref __lastError);");
+        foreach (string _ in pins)
         {
             writer.Close();
         }

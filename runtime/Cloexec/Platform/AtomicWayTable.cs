@@ -87,6 +87,16 @@ internal static partial class AtomicWayTable
         new(AtomicWay.WsaNoHandleInheritFlag, null, No, No, No, true, Refusal.Never, null),
         new(AtomicWay.SecurityAttributesInherit, null, No, No, No, true, Refusal.Never, null),
         new(AtomicWay.InheritHandleArgument, null, No, No, No, true, Refusal.Never, null),
+        // Linux: fanotify_init(2) (FAN_CLOEXEC since the call, 2.6.37), perf_event_open(2) (PERF_FLAG_FD_CLOEXEC since
+        // 3.14: EINVAL before), linux/mount.h (FSOPEN/FSPICK/FSMOUNT_CLOEXEC since the calls, 5.2). Mode 'e' (O_CLOEXEC
+        // in the library): glibc libio/fileops.c and iopopen.c (2.7/2.9), FreeBSD lib/libc/stdio/flags.c and
+        // gen/popen.c; macOS ignores it in fopen and popen refuses it (Apple Libc stdio/FreeBSD/flags.c,
+        // gen/FreeBSD/popen.c). FreeBSD: kqueue(2) (kqueuex, 14.0).
+        new(AtomicWay.FanotifyFlag, null, Yes, No, No, false, Refusal.Never, p => p.FanCloexec),
+        new(AtomicWay.PerfEventFlag, null, Yes, No, No, false, Refusal.InvalidArgument, p => p.PerfFlagFdCloexec),
+        new(AtomicWay.MountFlag, null, Yes, No, No, false, Refusal.Never, p => p.MountCloexec),
+        new(AtomicWay.ModeStringE, null, Yes, No, Yes, false, Refusal.Never, p => p.OCloexec),
+        new(AtomicWay.Kqueuex, "kqueuex", No, No, IfExported, false, Refusal.NoSuchCall, p => p.KqueueCloexec),
     ];
 
     internal static int Count => s_rows.Length;
