@@ -225,7 +225,7 @@ internal static class WrapperParser
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.Pair or DescriptorOutput.OutArguments or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
-            DescriptorOutput.Stream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
+            DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -238,7 +238,7 @@ internal static class WrapperParser
                 DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
                 DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
                 DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
-                DescriptorOutput.Stream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
+                DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
                 DescriptorOutput.Directory => "a DIR*: declare 'nint'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
