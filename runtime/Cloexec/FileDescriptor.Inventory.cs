@@ -91,7 +91,7 @@ public static partial class FileDescriptor
 
     private static bool TryCloseRanges(int lowest, int[] kept, WaitAndWalkValues values)
     {
-        if (values.CloseRangeCloexec == 0 || s_closeRangeRefused || RefuseCloseRangeForTests)
+        if (values.CloseRangeCloexec == 0 || Libc.CloseRangeAddress == 0 || s_closeRangeRefused || RefuseCloseRangeForTests)
         {
             return false;
         }
@@ -112,23 +112,14 @@ public static partial class FileDescriptor
 
     private static bool TryCloseRange(uint first, uint last, WaitAndWalkValues values)
     {
-        int result;
-        try
-        {
-            result = Libc.CloseRange(first, last, values.CloseRangeCloexec);
-        }
-        catch (EntryPointNotFoundException)
-        {
-            s_closeRangeRefused = true;
-            return false;
-        }
-
+        Marshal.SetLastSystemError(0);
+        int result = Libc.CloseRange(first, last, values.CloseRangeCloexec);
         if (result == 0)
         {
             return true;
         }
 
-        // ENOSYS before Linux 5.9 (and without the system call), EINVAL for the flag before 5.11: walk instead.
+        // ENOSYS before Linux 5.9, EINVAL for the flag before 5.11: walk instead.
         int errno = Marshal.GetLastSystemError();
         if (errno == PlatformValues.EInval || errno == PlatformValues.Current?.ENoSys)
         {

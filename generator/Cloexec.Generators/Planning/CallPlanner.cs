@@ -17,12 +17,23 @@ internal static class CallPlanner
     {
         DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
         int outputArgument = known?.OutputArgument ?? -1;
+        if (known is null && (settings.FlagsParameter is not null || settings.Flag == "None")
+            && !DescriptorLocationPlanner.TryLocate(context, settings, out output, out outputArgument))
+        {
+            return null;
+        }
+
         CloexecFlag? named = settings.Flag is null or "None" ? null : FlagFamilies.Parse(settings.Flag);
 
         CallPlan? plan;
         if (settings.FlagsParameter is not null)
         {
             plan = PlanNamedArgument(context, settings, known, named, output, outputArgument, resource);
+        }
+        else if (settings.Flag == "None" && known?.Placement == FlagPlacement.AlwaysCloexec)
+        {
+            // Nothing to set after: the call already does it.
+            plan = PlanRow(context, known, resource);
         }
         else if (settings.Flag == "None")
         {
@@ -53,7 +64,7 @@ internal static class CallPlanner
         if (known.Placement == FlagPlacement.Sibling)
         {
             // A raw import cannot be swapped for another function: without its own imports the wrapper sets the flag after.
-            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, context.Parameters);
+            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, known.Way, context.Parameters);
             return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource, known.Blocking);
         }
 
@@ -89,28 +100,53 @@ internal static class CallPlanner
         return new CallPlan(family, FlagFamilies.WayOf(family) ?? AtomicWay.None, placement, index, output, outputArgument, null, known?.PassThroughWhen, resource);
     }
 
+    /// <summary>Whether the call can write descriptors (or a msghdr it fills) through the argument: by value, only an address can.</summary>
+    private static bool CanReceive(IParameterSymbol parameter) =>
+        parameter.RefKind != RefKind.None
+        || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.Array or TypeKind.Error
+        || parameter.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+        || parameter.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" };
+
+    /// <summary>A mode string reaches the C library as UTF-8 bytes: a string the wrapper marshals as UTF-16 cannot be edited as one.</summary>
+    private static bool MarshalledAsPlannerNeeds(PlanContext context, CallPlan plan) =>
+        plan.Placement != FlagPlacement.ModeString || context.Wraps
+        || context.Parameters[plan.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.Blittable;
+
     /// <summary>Whether the declaration has every argument the plan names, and the flag's argument can take it.</summary>
     private static bool ArgumentsSuffice(PlanContext context, CallPlan plan, EntryPointInfo? known)
     {
         int needed = new[]
         {
             plan.FlagArgumentIndex,
-            plan.OutputArgumentIndex,
+            plan.Output == DescriptorOutput.TwoOutPointers ? plan.OutputArgumentIndex + 1 : plan.OutputArgumentIndex,
             plan.Blocking?.DescriptorArgument ?? -1,
             SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
             SiblingPlanner.LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();
         if (needed >= context.NativeParameters.Count)
         {
-            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex ? "its descriptors" : "an argument";
+            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
             context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.Method.Name, context.NativeParameters.Count.ToString());
             return false;
+        }
+
+        int[] outputs = plan.OutputArgumentIndex < 0 || plan.Output == DescriptorOutput.OutArguments ? []
+            : plan.Output == DescriptorOutput.TwoOutPointers ? [plan.OutputArgumentIndex, plan.OutputArgumentIndex + 1]
+            : [plan.OutputArgumentIndex];
+        foreach (int index in outputs)
+        {
+            IParameterSymbol output = context.NativeParameters[index];
+            if (!CanReceive(output))
+            {
+                context.Report(DiagnosticDescriptors.InvalidDescriptorsArgument, context.LocationOf(output), context.EntryPoint, output.Name, context.Method.Name);
+                return false;
+            }
         }
 
         if (plan.FlagArgumentIndex >= 0 && FlagArgumentPlanner.Of(plan.Placement) is { } planner)
         {
             IParameterSymbol flags = context.NativeParameters[plan.FlagArgumentIndex];
-            if (!planner.Fits(flags, context.Wraps))
+            if (!planner.Fits(flags, context.Wraps) || !MarshalledAsPlannerNeeds(context, plan))
             {
                 planner.ReportMisfit(context, flags);
                 return false;

@@ -52,9 +52,12 @@ internal static class Libc
     [DllImport(Library, EntryPoint = "getsockopt")]
     internal static extern unsafe int GetSockOpt(int fd, int level, int name, void* value, uint* length);
 
-    /// <summary>glibc 2.34 and FreeBSD 13 export it; elsewhere the call throws <see cref="System.EntryPointNotFoundException"/>.</summary>
-    [DllImport(Library, EntryPoint = "close_range")]
-    internal static extern int CloseRange(uint first, uint last, int flags);
+    /// <summary>glibc 2.34 and FreeBSD 13 export it, older C libraries do not: found by name, 0 when missing.</summary>
+    internal static readonly nint CloseRangeAddress = CLibrary.Find("close_range");
+
+    /// <summary>close_range(first, last, flags) through <see cref="CloseRangeAddress"/>, which must not be 0.</summary>
+    internal static unsafe int CloseRange(uint first, uint last, int flags) =>
+        ((delegate* unmanaged<uint, uint, int, int>)CloseRangeAddress)(first, last, flags);
 
     /// <summary>The soft RLIMIT_NOFILE: every descriptor is below it.</summary>
     [DllImport(Library, EntryPoint = "getdtablesize")]
