@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -148,23 +147,7 @@ internal static class ProcessStartCheck
         }
     }
 
-    private static Result RunBusyChild()
-    {
-        string host = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ProcessStartCheck).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(BusyChildArgument);
-        start.Environment["CLOEXEC_FORCE_FALLBACK"] = "1";
-        start.Environment["CLOEXEC_DEFAULT"] = "1";
-        using Process child = Process.Start(start) ?? throw new InvalidOperationException("could not start the busy child");
-        string output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        return child.ExitCode == 0 ? Deserialize(output) : throw new InvalidOperationException($"the busy child exited with {child.ExitCode}");
-    }
+    private static Result RunBusyChild() => Deserialize(FallbackChild.Run(BusyChildArgument));
 
     private static string Serialize(Result result) =>
         string.Join(',', result.ProcessStartMs.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\n"

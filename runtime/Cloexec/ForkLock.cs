@@ -20,7 +20,8 @@ public static class ForkLock
     // The creators' side is Go's sync.RWMutex read side: a wrapper costs one atomic add each way, and a waiting
     // start turns new wrappers away, so it waits only for the wrappers already inside their window. Starts share
     // the write side by counting, as Go does where it has pipe2: the first start of a group takes it, the last one
-    // gives it back, and a start that finds creators waiting lets the group end first so that neither side starves.
+    // gives it back. A start that finds creators waiting lets the group end first, so that creators are not starved;
+    // every start that waited so joins the next group together, so that starts are not serialized either.
     private const int MaxReaders = 1 << 30;
 
     /// <summary>Creators inside or waiting; <see cref="MaxReaders"/> less while starts wait for the lock or hold it.</summary>
@@ -37,6 +38,9 @@ public static class ForkLock
 
     /// <summary>Scopes of the starters' side now held, on all threads (under <see cref="s_starters"/>).</summary>
     private static int s_starting;
+
+    /// <summary>Groups of starts that have ended (under <see cref="s_starters"/>): a start waits for the next one.</summary>
+    private static int s_groupsEnded;
 
     /// <summary>Whether this thread holds the starters' side: its own wrappers and nested scopes pass.</summary>
     [ThreadStatic]
@@ -59,8 +63,10 @@ public static class ForkLock
         {
             if (s_starting > 0 && CreatorsWaiting)
             {
-                // Joining would keep the waiting creators out for as long as starts keep overlapping.
-                while (s_starting > 0)
+                // Joining would keep the waiting creators out for as long as starts keep overlapping. Once this group
+                // ends and they have had their turn, this start joins the next group whatever waits then.
+                int group = s_groupsEnded;
+                while (s_groupsEnded == group)
                 {
                     Monitor.Wait(s_starters);
                 }
@@ -167,6 +173,7 @@ public static class ForkLock
                 s_readerSemaphore.Release(waiting);
             }
 
+            s_groupsEnded++;
             Monitor.PulseAll(s_starters);
         }
     }
