@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Xunit;
 
@@ -158,6 +159,47 @@ public sealed class ForkLockTests
         Assert.False(second.Join(s_settle), "the second start got in beside the wrapper");
         releaseReader.Set();
         Assert.True(second.Join(s_patience), "the second start never got in");
+        Assert.True(first.Join(s_patience) && reader.Join(s_patience));
+        Assert.Empty(_failures);
+    }
+
+    [Fact]
+    public void Starts_that_waited_for_wrappers_then_hold_the_lock_together()
+    {
+        using var firstInside = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        using var readerInside = new ManualResetEventSlim();
+        using var releaseReader = new ManualResetEventSlim();
+        using var releaseLater = new ManualResetEventSlim();
+        Thread first = Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            firstInside.Set();
+            releaseFirst.Wait(s_patience);
+        });
+        Assert.True(firstInside.Wait(s_patience));
+        Thread reader = Start(() =>
+        {
+            Assert.True(ForkLock.TryEnterShared());
+            readerInside.Set();
+            releaseReader.Wait(s_patience);
+            ForkLock.ExitShared();
+        });
+        Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
+        Thread[] later = [.. Enumerable.Range(0, 2).Select(_ => Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            releaseLater.Wait(s_patience);
+        }))];
+        Assert.False(SpinWait.SpinUntil(() => ForkLock.StartsInside > 1, s_settle), "a later start joined while the reader waited");
+
+        releaseFirst.Set();
+        Assert.True(readerInside.Wait(s_patience), "the reader never got in between the groups");
+        releaseReader.Set();
+
+        Assert.True(SpinWait.SpinUntil(() => ForkLock.StartsInside == 2, s_patience), "the two starts that waited did not form one group");
+        releaseLater.Set();
+        Assert.All(later, t => Assert.True(t.Join(s_patience)));
         Assert.True(first.Join(s_patience) && reader.Join(s_patience));
         Assert.Empty(_failures);
     }
