@@ -15,8 +15,9 @@ internal static class LinuxHeaderValues
     // Each name is printed as the C compiler sees it; _GNU_SOURCE exposes MFD_CLOEXEC, F_DUPFD_CLOEXEC and the rest.
     private static readonly string[] s_names =
     [
+        "O_WRONLY", "O_CREAT", "O_TRUNC",
         "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
-        "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY", "O_CREAT", "O_TRUNC", "FIOCLEX", "FIONCLEX",
+        "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
         "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
         "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_RDWR",
     ];
