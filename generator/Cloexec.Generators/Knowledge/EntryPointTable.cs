@@ -91,8 +91,9 @@ internal static class EntryPointTable
         Always("opendir", DescriptorOutput.Directory),
         // shm_open: glibc rt/shm_open.c adds O_CLOEXEC, xnu posix_shm.c and FreeBSD uipc_shm.c set it (POSIX asks it).
         Always("shm_open"),
-        // mq_open: Linux ipc/mqueue.c get_unused_fd_flags(O_CLOEXEC); FreeBSD kmq_open (where mqd_t is not a descriptor).
-        Always("mq_open"),
+        // mq_open: Linux ipc/mqueue.c get_unused_fd_flags(O_CLOEXEC). FreeBSD's kmq_open sets it too, but there mqd_t
+        // is a pointer (sys/mqueue.h), not a descriptor: made as declared, nothing is cleared.
+        Always("mq_open", passThroughWhen: "!global::System.OperatingSystem.IsLinux()"),
         // pidfd_open(pid, flags), pidfd_getfd(pidfd, targetfd, flags): pidfd_open(2), pidfd_getfd(2); glibc 2.36.
         Always("pidfd_open"),
         Always("pidfd_getfd"),
