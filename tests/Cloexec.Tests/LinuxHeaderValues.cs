@@ -18,6 +18,7 @@ internal static class LinuxHeaderValues
         "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
         "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
         "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
+        "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);

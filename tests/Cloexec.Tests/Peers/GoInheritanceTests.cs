@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using Xunit;
+
+namespace Cloexec.Tests.Peers;
+
+/// <summary>
+/// Go's tests of inherited descriptors that CPython's do not cover: os/exec's TestExtraFiles (the handed-on
+/// descriptor is usable in the child, and the parent's network descriptors are not there), and syscall's
+/// TestPassFD (a descriptor received as SCM_RIGHTS is the sender's file, and with Go's net package it arrives
+/// close-on-exec, as MSG_CMSG_CLOEXEC gives it).
+/// </summary>
+public sealed unsafe class GoInheritanceTests
+{
+    private const string Content = "read in the child through the inherited descriptor\n";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Go_os_exec_TestExtraFiles(bool fallback)
+    {
+        using var state = new RuntimeState(forceFallback: fallback);
+        using var owned = new Owned();
+        using var file = new TempFile(Content);
+        int extra = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly, cloexec: false), "open");
+        // What Go's test opens so that a leak would show: a TCP listener, both ends of a connection, and a file.
+        (int listener, int client, int accepted) = Loopback.Connection(owned);
+        int other = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly), "open");
+
+        Dictionary<int, string> child = ChildDescriptors.ReadOne(ForkLock.Start);
+
+        Assert.True(child.ContainsKey(extra), $"descriptor {extra} made with cloexec: false is missing in the child");
+        Assert.Equal(file.Path, child[extra]);
+        foreach (int fd in new[] { listener, client, accepted, other })
+        {
+            Assert.False(child.ContainsKey(fd), $"descriptor {fd} ({Linux.Target(Environment.ProcessId, fd)}) made by default leaked into the child");
+        }
+
+        // Go's child reads the file from descriptor 3; here cat reads it through /proc/self/fd/N, there only if N was inherited.
+        (int exitCode, string output) = Cat(extra);
+        Assert.Equal((0, Content), (exitCode, output));
+        Assert.NotEqual(0, Cat(other).ExitCode);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Go_syscall_TestPassFD(bool fallback)
+    {
+        using var state = new RuntimeState(forceFallback: fallback);
+        using var owned = new Owned();
+        using var file = new TempFile(Content);
+        Span<int> pair = stackalloc int[2];
+        PeerLinux.Check(PeerNative.SocketPair(Linux.AfUnix, Linux.SockStream, 0, pair), "socketpair");
+        owned.Add(pair[0], "socketpair");
+        owned.Add(pair[1], "socketpair");
+        int sent = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly), "open");
+
+        ScmRights.Send(pair[0], sent);
+        int received = owned.Add(Receive(pair[1], cloexec: null), "recvmsg");
+        ScmRights.Send(pair[0], sent);
+        int receivedInheritable = owned.Add(Receive(pair[1], cloexec: false), "recvmsg");
+
+        Assert.NotEqual(sent, received);
+        Assert.Equal(Content, PeerLinux.ReadStart(received, Content.Length));
+        Assert.True(Linux.HasCloexec(received));
+        Assert.False(Linux.HasCloexec(receivedInheritable));
+        Dictionary<int, string> child = ChildDescriptors.ReadOne(ForkLock.Start);
+        Assert.False(child.ContainsKey(received), "a descriptor received by default leaked into the child");
+        Assert.True(child.ContainsKey(receivedInheritable), "a descriptor received with cloexec: false is missing in the child");
+    }
+
+    /// <summary>Receives one SCM_RIGHTS descriptor through this folder's own recvmsg wrapper (64-bit Linux cmsghdr).</summary>
+    private static int Receive(int socket, bool? cloexec)
+    {
+        const int header = 16;
+        const int space = 24; // CMSG_SPACE(sizeof(int))
+        byte data = 0;
+        byte* control = stackalloc byte[space];
+        new Span<byte>(control, space).Clear();
+        var iov = new IOVec { Base = &data, Length = 1 };
+        var message = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = space };
+        nint received = PeerNative.RecvMsg(socket, ref message, 0, cloexec);
+        return received == -1 ? -1 : *(int*)(control + header);
+    }
+
+    private static (int ExitCode, string Output) Cat(int fd)
+    {
+        var start = new ProcessStartInfo("/bin/cat", $"/proc/self/fd/{fd}")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process cat = ForkLock.Start(start) ?? throw new InvalidOperationException("cat did not start");
+        string output = cat.StandardOutput.ReadToEnd();
+        _ = cat.StandardError.ReadToEnd();
+        cat.WaitForExit();
+        return (cat.ExitCode, output);
+    }
+}
