@@ -7,7 +7,7 @@ namespace Cloexec.Tests.Peers;
 
 /// <summary>
 /// Go's tests of inherited descriptors that CPython's do not cover: os/exec's TestExtraFiles (the handed-on
-/// descriptor is usable in the child, and the parent's network descriptors are not there), and syscall's
+/// descriptor is usable in the child, and the parent's network and epoll descriptors are not there), and syscall's
 /// TestPassFD (a descriptor received as SCM_RIGHTS is the sender's file, and with Go's net package it arrives
 /// close-on-exec, as MSG_CMSG_CLOEXEC gives it).
 /// </summary>
@@ -24,15 +24,17 @@ public sealed unsafe class GoInheritanceTests
         using var owned = new Owned();
         using var file = new TempFile(Content);
         int extra = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly, cloexec: false), "open");
-        // What Go's test opens so that a leak would show: a TCP listener, both ends of a connection, and a file.
+        // What Go's test uses so that a leak would show: the network (a TCP listener, both ends of a connection) and
+        // with it the poller's epoll descriptor; and here a second open of the file.
         (int listener, int client, int accepted) = Loopback.Connection(owned);
+        int poller = owned.Add(PeerNative.EpollCreate(1), "epoll_create");
         int other = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly), "open");
 
         Dictionary<int, string> child = ChildDescriptors.ReadOne(ForkLock.Start);
 
         Assert.True(child.ContainsKey(extra), $"descriptor {extra} made with cloexec: false is missing in the child");
         Assert.Equal(file.Path, child[extra]);
-        foreach (int fd in new[] { listener, client, accepted, other })
+        foreach (int fd in new[] { listener, client, accepted, poller, other })
         {
             Assert.False(child.ContainsKey(fd), $"descriptor {fd} ({Linux.Target(Environment.ProcessId, fd)}) made by default leaked into the child");
         }

@@ -5,10 +5,10 @@ using Xunit;
 namespace Cloexec.Tests.Peers;
 
 /// <summary>
-/// Rust std's tests that CPython's and Go's do not cover: tests/ui/process/fds-are-cloexec.rs (a file, a TCP
-/// listener and its try_clone, both ends of a connection, a UDP socket and its try_clone: a child holds none of
-/// them), and the regression test of rust-lang/rust#62314 (try_clone of an O_PATH file failed with EBADF because
-/// ioctl(FIOCLEX) refuses O_PATH descriptors on Linux).
+/// Rust's tests that CPython's and Go's do not cover: tests/ui/process/fds-are-cloexec.rs (a file, a TCP listener,
+/// both ends of a connection, a UDP socket, and a try_clone of each: a child holds none of them), and the
+/// regression test of rust-lang/rust#62314 (try_clone of an O_PATH file failed with EBADF because ioctl(FIOCLEX)
+/// refuses O_PATH descriptors on Linux).
 /// </summary>
 public sealed class RustInheritanceTests
 {
@@ -23,12 +23,14 @@ public sealed class RustInheritanceTests
         int opened = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly), "open");
         (int listener, int client, int accepted) = Loopback.Connection(owned);
         int listenerClone = owned.Add(PeerNative.Dup(listener), "dup");
+        int acceptedClone = owned.Add(PeerNative.Dup(accepted), "dup");
+        int clientClone = owned.Add(PeerNative.Dup(client), "dup");
         int udp = owned.Add(PeerNative.Socket(PeerLinux.AfInet, PeerLinux.SockDgram, 0), "socket");
         int udpClone = owned.Add(PeerNative.Dup(udp), "dup");
 
         Dictionary<int, string> child = ChildDescriptors.ReadOne(ForkLock.Start);
 
-        foreach (int fd in new[] { opened, listener, listenerClone, client, accepted, udp, udpClone })
+        foreach (int fd in new[] { opened, listener, listenerClone, accepted, client, acceptedClone, clientClone, udp, udpClone })
         {
             Assert.False(child.ContainsKey(fd), $"descriptor {fd} ({Linux.Target(Environment.ProcessId, fd)}) leaked into the child");
         }
