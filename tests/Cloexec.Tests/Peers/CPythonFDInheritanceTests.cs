@@ -16,51 +16,22 @@ public sealed class CPythonFDInheritanceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_FDInheritanceTests_test_get_set_inheritable(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Open(Path, Linux.ORdOnly), "open");
-        Assert.True(FileDescriptor.GetCloexec(fd));
-
-        FileDescriptor.SetCloexec(fd, cloexec: false);
-
-        Assert.False(FileDescriptor.GetCloexec(fd));
-        Assert.False(Linux.HasCloexec(fd));
-    }
+    public void CPython_FDInheritanceTests_test_get_set_inheritable(bool fallback) =>
+        InheritanceCases.GetAndSetRoundTrip(fallback, OpenFile);
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_FDInheritanceTests_test_get_inheritable_cloexec(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Open(Path, Linux.ORdOnly), "open");
-        Assert.True(FileDescriptor.GetCloexec(fd));
-
-        PeerLinux.ClearCloexecByHand(fd);
-
-        Assert.False(FileDescriptor.GetCloexec(fd));
-    }
+    public void CPython_FDInheritanceTests_test_get_inheritable_cloexec(bool fallback) =>
+        InheritanceCases.GetSeesAFlagClearedWithFcntl(fallback, OpenFile);
 
     [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
     [InlineData(false, true)]
     [InlineData(true, true)]
-    public void CPython_FDInheritanceTests_test_set_inheritable_cloexec(bool fallback, bool ioctlRefused)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Open(Path, Linux.ORdOnly), "open");
-        Assert.True(Linux.HasCloexec(fd));
-        CloexecSetter.RefuseIoctlForTests(ioctlRefused);
-
-        FileDescriptor.SetCloexec(fd, cloexec: false);
-
-        Assert.False(Linux.HasCloexec(fd));
-    }
+    public void CPython_FDInheritanceTests_test_set_inheritable_cloexec(bool fallback, bool ioctlRefused) =>
+        InheritanceCases.SetClearsTheFlagFcntlReads(fallback, ioctlRefused, OpenFile);
 
     /// <summary>
     /// Linux refuses every ioctl, FIOCLEX included, on an O_PATH descriptor (EBADF): the wrapper's fallback and
@@ -70,21 +41,8 @@ public sealed class CPythonFDInheritanceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_FDInheritanceTests_test_get_set_inheritable_o_path(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Open(Path, PeerLinux.OPath), "open(O_PATH)");
-        Assert.True(FileDescriptor.GetCloexec(fd));
-
-        FileDescriptor.SetCloexec(fd, cloexec: false);
-        Assert.False(FileDescriptor.GetCloexec(fd));
-        Assert.False(Linux.HasCloexec(fd));
-
-        FileDescriptor.SetCloexec(fd, cloexec: true);
-        Assert.True(FileDescriptor.GetCloexec(fd));
-        Assert.True(Linux.HasCloexec(fd));
-    }
+    public void CPython_FDInheritanceTests_test_get_set_inheritable_o_path(bool fallback) =>
+        InheritanceCases.GetAndSetRoundTrip(fallback, owned => owned.Add(PeerNative.Open(Path, PeerLinux.OPath), "open(O_PATH)"));
 
     [Theory]
     [InlineData(false)]
@@ -110,15 +68,7 @@ public sealed class CPythonFDInheritanceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_FDInheritanceTests_test_open(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Open(Path, Linux.ORdOnly), "open");
-
-        Assert.True(FileDescriptor.GetCloexec(fd));
-        Assert.True(Linux.HasCloexec(fd));
-    }
+    public void CPython_FDInheritanceTests_test_open(bool fallback) => InheritanceCases.CreatedCloseOnExec(fallback, OpenFile);
 
     [Theory]
     [InlineData(false)]
@@ -127,10 +77,7 @@ public sealed class CPythonFDInheritanceTests
     {
         using var state = new RuntimeState(forceFallback: fallback);
         using var owned = new Owned();
-        int[] fds = new int[2];
-        PeerLinux.Check(PeerNative.Pipe(fds), "pipe");
-        owned.Add(fds[0], "pipe");
-        owned.Add(fds[1], "pipe");
+        int[] fds = PeerLinux.Pipe(owned);
 
         Assert.True(Linux.HasCloexec(fds[0]));
         Assert.True(Linux.HasCloexec(fds[1]));
@@ -198,6 +145,8 @@ public sealed class CPythonFDInheritanceTests
         Assert.Equal(onItself, PeerNative.Dup2(onItself, onItself));
         Assert.False(Linux.HasCloexec(onItself), "dup2(fd, fd) must leave the flag as it was");
     }
+
+    private static int OpenFile(Owned owned) => owned.Add(PeerNative.Open(Path, Linux.ORdOnly), "open");
 
     /// <summary>As CPython's os_helper.make_bad_fd: a descriptor number that was open and is now closed.</summary>
     private static int ClosedDescriptor()

@@ -32,15 +32,7 @@ public sealed class CPythonSocketInheritanceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_InheritanceTest_test_default_inheritable(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");
-
-        Assert.True(FileDescriptor.GetCloexec(fd));
-        Assert.True(Linux.HasCloexec(fd));
-    }
+    public void CPython_InheritanceTest_test_default_inheritable(bool fallback) => InheritanceCases.CreatedCloseOnExec(fallback, NewSocket);
 
     [Theory]
     [InlineData(false)]
@@ -49,7 +41,7 @@ public sealed class CPythonSocketInheritanceTests
     {
         using var state = new RuntimeState(forceFallback: fallback);
         using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");
+        int fd = NewSocket(owned);
 
         int copy = owned.Add(PeerNative.Dup(fd), "dup");
         owned.Close(fd);
@@ -61,50 +53,19 @@ public sealed class CPythonSocketInheritanceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_InheritanceTest_test_set_inheritable(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");
-
-        FileDescriptor.SetCloexec(fd, cloexec: false);
-        Assert.False(FileDescriptor.GetCloexec(fd));
-        Assert.False(Linux.HasCloexec(fd));
-
-        FileDescriptor.SetCloexec(fd, cloexec: true);
-        Assert.True(FileDescriptor.GetCloexec(fd));
-        Assert.True(Linux.HasCloexec(fd));
-    }
+    public void CPython_InheritanceTest_test_set_inheritable(bool fallback) => InheritanceCases.GetAndSetRoundTrip(fallback, NewSocket);
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_InheritanceTest_test_get_inheritable_cloexec(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");
-        Assert.True(FileDescriptor.GetCloexec(fd));
-
-        PeerLinux.ClearCloexecByHand(fd);
-
-        Assert.False(FileDescriptor.GetCloexec(fd));
-    }
+    public void CPython_InheritanceTest_test_get_inheritable_cloexec(bool fallback) =>
+        InheritanceCases.GetSeesAFlagClearedWithFcntl(fallback, NewSocket);
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CPython_InheritanceTest_test_set_inheritable_cloexec(bool fallback)
-    {
-        using var state = new RuntimeState(forceFallback: fallback);
-        using var owned = new Owned();
-        int fd = owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");
-        Assert.True(Linux.HasCloexec(fd));
-
-        FileDescriptor.SetCloexec(fd, cloexec: false);
-
-        Assert.False(Linux.HasCloexec(fd));
-    }
+    public void CPython_InheritanceTest_test_set_inheritable_cloexec(bool fallback) =>
+        InheritanceCases.SetClearsTheFlagFcntlReads(fallback, ioctlRefused: false, NewSocket);
 
     [Theory]
     [InlineData(false)]
@@ -113,12 +74,11 @@ public sealed class CPythonSocketInheritanceTests
     {
         using var state = new RuntimeState(forceFallback: fallback);
         using var owned = new Owned();
-        Span<int> pair = stackalloc int[2];
-        PeerLinux.Check(PeerNative.SocketPair(Linux.AfUnix, Linux.SockStream, 0, pair), "socketpair");
-        owned.Add(pair[0], "socketpair");
-        owned.Add(pair[1], "socketpair");
+        int[] pair = PeerLinux.UnixSocketPair(owned);
 
         Assert.True(FileDescriptor.GetCloexec(pair[0]));
         Assert.True(FileDescriptor.GetCloexec(pair[1]));
     }
+
+    private static int NewSocket(Owned owned) => owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");
 }

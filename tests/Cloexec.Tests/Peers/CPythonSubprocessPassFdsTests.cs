@@ -26,12 +26,12 @@ public sealed class CPythonSubprocessPassFdsTests
         var byDefault = new List<int>();
         for (int i = 0; i < 3; i++)
         {
-            byDefault.AddRange(NewPipe(owned, cloexec: null));
+            byDefault.AddRange(PeerLinux.Pipe(owned));
         }
 
         for (int round = 0; round < 2; round++)
         {
-            int[] handed = NewPipe(owned, cloexec: false);
+            int[] handed = PeerLinux.Pipe(owned, cloexec: false);
 
             Dictionary<int, string> child = ChildDescriptors.ReadOne(ForkLock.Start);
 
@@ -56,7 +56,7 @@ public sealed class CPythonSubprocessPassFdsTests
     {
         using var state = new RuntimeState(forceFallback: fallback);
         using var owned = new Owned();
-        int[] pipe = NewPipe(owned, cloexec: null);
+        int[] pipe = PeerLinux.Pipe(owned);
         (int inheritable, int nonInheritable) = (pipe[0], pipe[1]);
         FileDescriptor.SetCloexec(inheritable, cloexec: false);
         FileDescriptor.SetCloexec(nonInheritable, cloexec: true);
@@ -66,14 +66,5 @@ public sealed class CPythonSubprocessPassFdsTests
         Assert.Equal([inheritable], child.Keys.Intersect(pipe));
         Assert.False(FileDescriptor.GetCloexec(inheritable));
         Assert.True(FileDescriptor.GetCloexec(nonInheritable));
-    }
-
-    private static int[] NewPipe(Owned owned, bool? cloexec)
-    {
-        int[] fds = new int[2];
-        PeerLinux.Check(PeerNative.Pipe(fds, cloexec), "pipe");
-        owned.Add(fds[0], "pipe");
-        owned.Add(fds[1], "pipe");
-        return fds;
     }
 }

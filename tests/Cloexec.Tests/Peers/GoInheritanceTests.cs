@@ -11,7 +11,7 @@ namespace Cloexec.Tests.Peers;
 /// TestPassFD (a descriptor received as SCM_RIGHTS is the sender's file, and with Go's net package it arrives
 /// close-on-exec, as MSG_CMSG_CLOEXEC gives it).
 /// </summary>
-public sealed unsafe class GoInheritanceTests
+public sealed class GoInheritanceTests
 {
     private const string Content = "read in the child through the inherited descriptor\n";
 
@@ -53,16 +53,13 @@ public sealed unsafe class GoInheritanceTests
         using var state = new RuntimeState(forceFallback: fallback);
         using var owned = new Owned();
         using var file = new TempFile(Content);
-        Span<int> pair = stackalloc int[2];
-        PeerLinux.Check(PeerNative.SocketPair(Linux.AfUnix, Linux.SockStream, 0, pair), "socketpair");
-        owned.Add(pair[0], "socketpair");
-        owned.Add(pair[1], "socketpair");
+        int[] pair = PeerLinux.UnixSocketPair(owned);
         int sent = owned.Add(PeerNative.Open(file.Path, Linux.ORdOnly), "open");
 
         ScmRights.Send(pair[0], sent);
-        int received = owned.Add(Receive(pair[1], cloexec: null), "recvmsg");
+        int received = owned.Add(ScmRights.Receive(pair[1], cloexec: null, PeerNative.RecvMsg), "recvmsg");
         ScmRights.Send(pair[0], sent);
-        int receivedInheritable = owned.Add(Receive(pair[1], cloexec: false), "recvmsg");
+        int receivedInheritable = owned.Add(ScmRights.Receive(pair[1], cloexec: false, PeerNative.RecvMsg), "recvmsg");
 
         Assert.NotEqual(sent, received);
         Assert.Equal(Content, PeerLinux.ReadStart(received, Content.Length));
@@ -71,20 +68,6 @@ public sealed unsafe class GoInheritanceTests
         Dictionary<int, string> child = ChildDescriptors.ReadOne(ForkLock.Start);
         Assert.False(child.ContainsKey(received), "a descriptor received by default leaked into the child");
         Assert.True(child.ContainsKey(receivedInheritable), "a descriptor received with cloexec: false is missing in the child");
-    }
-
-    /// <summary>Receives one SCM_RIGHTS descriptor through this folder's own recvmsg wrapper (64-bit Linux cmsghdr).</summary>
-    private static int Receive(int socket, bool? cloexec)
-    {
-        const int header = 16;
-        const int space = 24; // CMSG_SPACE(sizeof(int))
-        byte data = 0;
-        byte* control = stackalloc byte[space];
-        new Span<byte>(control, space).Clear();
-        var iov = new IOVec { Base = &data, Length = 1 };
-        var message = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = space };
-        nint received = PeerNative.RecvMsg(socket, ref message, 0, cloexec);
-        return received == -1 ? -1 : *(int*)(control + header);
     }
 
     private static (int ExitCode, string Output) Cat(int fd)

@@ -22,6 +22,22 @@ internal static unsafe class PeerLinux
     public static int Check(int result, string call) =>
         result >= 0 ? result : throw new InvalidOperationException($"{call} failed: errno {Marshal.GetLastPInvokeError()}");
 
+    /// <summary>Both ends of a pipe made by the generated pipe wrapper, owned by <paramref name="owned"/>.</summary>
+    public static int[] Pipe(Owned owned, bool? cloexec = null)
+    {
+        int[] fds = new int[2];
+        Check(PeerNative.Pipe(fds, cloexec), "pipe");
+        return [owned.Add(fds[0], "pipe"), owned.Add(fds[1], "pipe")];
+    }
+
+    /// <summary>Both ends of a Unix stream socketpair made by the generated wrapper, owned by <paramref name="owned"/>.</summary>
+    public static int[] UnixSocketPair(Owned owned)
+    {
+        Span<int> fds = stackalloc int[2];
+        Check(PeerNative.SocketPair(Linux.AfUnix, Linux.SockStream, 0, fds), "socketpair");
+        return [owned.Add(fds[0], "socketpair"), owned.Add(fds[1], "socketpair")];
+    }
+
     /// <summary>SO_TYPE as the kernel reports it: the socket's type without SOCK_CLOEXEC or SOCK_NONBLOCK.</summary>
     public static int SocketType(int fd)
     {
