@@ -5,7 +5,7 @@ namespace Cloexec.Tests.Peers;
 
 /// <summary>
 /// The creating calls the peers' suites exercise (os.open, os.pipe, os.dup, os.dup2, socket.socket, socket.dup,
-/// socketpair, accept, recvmsg, and Go's poller's epoll_create), declared here as a user would, so the ported cases run generated wrappers of
+/// socketpair, accept, recvmsg, openpty, and Go's poller's epoll_create), declared here as a user would, so the ported cases run generated wrappers of
 /// their own; and the raw calls the cases inspect or prepare with.
 /// </summary>
 internal static unsafe partial class PeerNative
@@ -32,6 +32,9 @@ internal static unsafe partial class PeerNative
 
     [CreatesDescriptor(Libc, EntryPoint = "accept", SetLastError = true)]
     internal static partial int Accept(int fd, nint addr, nint addrlen, bool? cloexec = null);
+
+    [CreatesDescriptor(Libc, EntryPoint = "openpty", SetLastError = true)]
+    internal static partial int OpenPty(out int master, out int slave, byte* name, void* termios, void* size, bool? cloexec = null);
 
     [CreatesDescriptor(Libc, EntryPoint = "epoll_create", SetLastError = true)]
     internal static partial int EpollCreate(int size, bool? cloexec = null);
