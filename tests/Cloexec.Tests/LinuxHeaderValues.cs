@@ -20,6 +20,7 @@ internal static class LinuxHeaderValues
         "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
         "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
         "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_RDWR",
+        "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);

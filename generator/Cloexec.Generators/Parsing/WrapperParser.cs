@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -26,7 +27,8 @@ internal static class WrapperParser
 
         // Half-typed code can hold the same declaration twice: the compiler reports that, and only one of them can
         // get a body (a second source with the same hint name would also make the generator throw).
-        if (IsLaterDuplicate(method, syntax))
+        string hintName = HintName(method);
+        if (IsLaterDuplicate(method, syntax, hintName))
         {
             return Failed(diagnostics);
         }
@@ -122,7 +124,7 @@ internal static class WrapperParser
         }
 
         var model = new WrapperModel(
-            HintName(method),
+            hintName,
             NamespaceOf(method),
             containingTypes.Value,
             DocumentationOf(syntax, context.SemanticModel),
@@ -168,11 +170,16 @@ internal static class WrapperParser
         method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
     /// <summary>Whether an earlier declaration (by file, then position) of the same type has this name and signature.</summary>
-    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax, string hintName)
     {
-        string hintName = HintName(method);
+        ImmutableArray<ISymbol> sameName = method.ContainingType.GetMembers(method.Name);
+        if (sameName.Length == 1)
+        {
+            return false;
+        }
+
         string path = syntax.SyntaxTree.FilePath;
-        return method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+        return sameName.OfType<IMethodSymbol>()
             .Where(other => !SymbolEqualityComparer.Default.Equals(other, method) && HintName(other) == hintName)
             .SelectMany(other => other.DeclaringSyntaxReferences)
             .Any(reference => string.CompareOrdinal(reference.SyntaxTree.FilePath, path) < 0
@@ -334,7 +341,7 @@ internal static class WrapperParser
 
     private static string HintName(IMethodSymbol method)
     {
-        string signature = string.Join(",", method.Parameters.Select(p => p.RefKind + " " + p.Type.ToDisplayString()));
+        string signature = string.Join(",", method.Parameters.Select(p => RefKindName(p.RefKind) + " " + TypeNames.Display(p.Type)));
         uint hash = 2166136261;
         foreach (char c in signature)
         {
@@ -344,6 +351,15 @@ internal static class WrapperParser
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
         return SafeForHintName($"{type}.{method.Name}") + $".{hash:x8}.g.cs";
     }
+
+    // RefKind.ToString() without the reflection it costs: the hint names hash this text.
+    private static string RefKindName(RefKind refKind) => refKind switch
+    {
+        RefKind.None => "None",
+        RefKind.Ref => "Ref",
+        RefKind.Out => "Out",
+        _ => refKind.ToString(),
+    };
 
     /// <summary>AddSource throws on characters a file name cannot hold, such as a generic type's <c>&lt;T&gt;</c>.</summary>
     private static string SafeForHintName(string name)

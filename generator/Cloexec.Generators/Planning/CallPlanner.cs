@@ -117,7 +117,8 @@ internal static class CallPlanner
     {
         int needed = new[]
         {
-            plan.FlagArgumentIndex,
+            // openat2's struct open_how is followed by its size, which the copy needs.
+            plan.Placement == FlagPlacement.StructCopy && plan.Flag == CloexecFlag.Open ? plan.FlagArgumentIndex + 1 : plan.FlagArgumentIndex,
             plan.Output == DescriptorOutput.TwoOutPointers ? plan.OutputArgumentIndex + 1 : plan.OutputArgumentIndex,
             plan.Blocking?.DescriptorArgument ?? -1,
             SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
@@ -125,7 +126,7 @@ internal static class CallPlanner
         }.Max();
         if (needed >= context.NativeParameters.Count)
         {
-            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
+            string what = needed == plan.FlagArgumentIndex || (plan.Placement == FlagPlacement.StructCopy && needed == plan.FlagArgumentIndex + 1) ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
             context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.Method.Name, context.NativeParameters.Count.ToString());
             return false;
         }
