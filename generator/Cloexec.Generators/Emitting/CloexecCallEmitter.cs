@@ -166,7 +166,7 @@ internal static class CloexecCallEmitter
         {
             // A SafeHandle over a raw import is closed by disposing it; a bare SOCKET needs closesocket.
             bool socket = plan.Resource == NativeResource.Socket && ConfirmTarget(model, result) != result;
-            writer.Line($"{Runtime}.{(socket ? "SetAfterCreateSocket" : "SetAfterCreate")}({way}, ref {result}, ref __lastError);");
+            writer.Line($"{Runtime}.{(socket ? "SetAfterCreateSocket" : "SetAfterCreate")}({way}, {CrtArgument(plan)}ref {result}, ref __lastError);");
             return;
         }
 
@@ -184,12 +184,16 @@ internal static class CloexecCallEmitter
             writer.Open(pin);
         }
 
-        writer.Line($"{Runtime}.{call}({way}, ref {result}, ({pointerType}){pointer}, ref __lastError);");
+        writer.Line($"{Runtime}.{call}({way}, {CrtArgument(plan)}ref {result}, ({pointerType}){pointer}, ref __lastError);");
         if (pin is not null)
         {
             writer.Close();
         }
     }
+
+    /// <summary>Descriptors of msvcrt.dll are not ucrtbase's: the runtime is told which CRT made them.</summary>
+    private static string CrtArgument(CallPlan plan) =>
+        plan.Resource == NativeResource.MsvcrtDescriptor ? "global::Cloexec.Interop.CrtLibrary.Msvcrt, " : string.Empty;
 
     public static void WriteImports(CodeWriter writer, WrapperModel model)
     {

@@ -57,6 +57,8 @@ internal enum ReturnKind
     Blittable,
     /// <summary>A SafeHandle made from the native value.</summary>
     SafeHandle,
+    /// <summary>A <c>bool</c> from a 4-byte Win32 BOOL (<c>[return: MarshalAs(UnmanagedType.Bool)]</c>).</summary>
+    BoolAsInt,
 }
 
 /// <summary>The return value: its managed type and the native type it comes as.</summary>

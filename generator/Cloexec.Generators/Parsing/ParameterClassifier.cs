@@ -133,9 +133,15 @@ internal static class ParameterClassifier
         return false;
     }
 
-    private static int? MarshalAsOf(IParameterSymbol parameter)
+    /// <summary>Whether the method returns <c>bool</c> as a Win32 BOOL: <c>[return: MarshalAs(UnmanagedType.Bool)]</c>.</summary>
+    public static bool ReturnsBoolAsInt(IMethodSymbol method) =>
+        method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) == UnmanagedTypeBool;
+
+    private static int? MarshalAsOf(IParameterSymbol parameter) => MarshalAsOf(parameter.GetAttributes());
+
+    private static int? MarshalAsOf(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
-        AttributeData? marshalAs = parameter.GetAttributes().FirstOrDefault(a =>
+        AttributeData? marshalAs = attributes.FirstOrDefault(a =>
             a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
         return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int value ? value : null;
     }

@@ -212,7 +212,9 @@ internal static class WrapperParser
         EntryPointInfo? known = EntryPointTable.Find(entryPoint, platform);
         DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
         int outputArgument = known?.OutputArgument ?? -1;
-        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket : NativeResource.Descriptor;
+        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket
+            : NativeLibraries.IsMsvcrt(target.LibraryName) ? NativeResource.MsvcrtDescriptor
+            : NativeResource.Descriptor;
 
         CallPlan? plan;
         if (settings.FlagsParameter is not null)
@@ -353,7 +355,8 @@ internal static class WrapperParser
         {
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.Pair or DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
+            DescriptorOutput.Pair => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -363,7 +366,7 @@ internal static class WrapperParser
                 DescriptorOutput.ReturnValue when socket => "a SOCKET: declare 'nint' or a SafeHandle type",
                 DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
-                DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
+                DescriptorOutput.OutArguments => "a BOOL: declare 'int', or 'bool' with [return: MarshalAs(UnmanagedType.Bool)]",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));
@@ -372,6 +375,11 @@ internal static class WrapperParser
         // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
         // A Windows HANDLE or SOCKET is pointer-sized.
         string safeHandleNative = platform == NativePlatform.Windows ? "nint" : "int";
+        if (ParameterClassifier.ReturnsBoolAsInt(method))
+        {
+            return new ReturnModel(managed, "int", ReturnKind.BoolAsInt);
+        }
+
         return safeHandle ? new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
     }
 

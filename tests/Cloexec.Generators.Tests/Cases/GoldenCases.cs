@@ -38,6 +38,7 @@ public static class GoldenCases
         new("WindowsHandleFamily", WindowsEntryPointSources.HandleFamily),
         new("WindowsSocketAndCrtFamily", WindowsEntryPointSources.SocketAndCrtFamily),
         new("SameNameTwoPlatforms", WindowsEntryPointSources.SameNameTwoPlatforms),
+        new("WindowsBoolResultsAndMsvcrt", WindowsCompletedSources.BoolResultsAndMsvcrt),
     ];
 
     public static TheoryData<string> Names
