@@ -109,8 +109,14 @@ public static partial class DescriptorRuntime
     public static bool ConfirmAtomic(AtomicWay way, ref long result, ref int errno) =>
         AtomicWayStates.IsConfirmed(way) || ConfirmFirstCalls(way, ref result, ref errno);
 
-    /// <summary>After an atomic call that returned a SafeHandle (a wrapper over a raw import).</summary>
-    public static bool ConfirmAtomic(AtomicWay way, SafeHandle handle, ref int errno)
+    /// <summary>
+    /// After an atomic call that returned a SafeHandle (a wrapper over a raw import). A kernel that silently ignored the
+    /// flag gets the flag set on this very handle rather than a second call, which would leave the first descriptor
+    /// open (and could fail where the first call worked, as with O_EXCL); if that fails the handle is disposed and
+    /// replaced with an invalid one.
+    /// </summary>
+    public static bool ConfirmAtomic<THandle>(AtomicWay way, ref THandle handle, ref int errno)
+        where THandle : SafeHandle, new()
     {
         ArgumentNullException.ThrowIfNull(handle);
         if (AtomicWayStates.IsConfirmed(way))
@@ -127,7 +133,8 @@ public static partial class DescriptorRuntime
         if (AtomicWayTable.RefusalOf(way) == Refusal.SilentlyIgnored && !FileDescriptor.HasCloexecFlag((int)handle.DangerousGetHandle()))
         {
             AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
-            return false;
+            SetAfterCreate(way, ref handle, ref errno);
+            return true;
         }
 
         AtomicWayStates.Set(way, AtomicWayStates.State.Works);
