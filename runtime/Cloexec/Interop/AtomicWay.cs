@@ -1,13 +1,23 @@
 using System.ComponentModel;
 
+// Compiled into the generator and the analyzer too (CLOEXEC_KNOWLEDGE): see CloexecFlag.cs.
+#if CLOEXEC_KNOWLEDGE
+namespace Cloexec.Generators.Knowledge;
+#else
 namespace Cloexec.Interop;
+#endif
 
 /// <summary>
 /// One atomic way of creating a close-on-exec descriptor. The runtime remembers per process whether
-/// each works (see <see cref="Platform.AtomicWayTable"/>); generated code names the way its call takes.
+/// each works (see <c>Cloexec.Platform.AtomicWayTable</c>); generated code names the way its call takes.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public enum AtomicWay
+#if CLOEXEC_KNOWLEDGE
+internal
+#else
+public
+#endif
+enum AtomicWay
 {
     /// <summary>No atomic way: close-on-exec is always set after creation.</summary>
     None,
@@ -47,4 +57,14 @@ public enum AtomicWay
     SecurityAttributesInherit,
     /// <summary>DuplicateHandle's <c>bInheritHandle</c> FALSE (Windows).</summary>
     InheritHandleArgument,
+    /// <summary><c>FAN_CLOEXEC</c> in fanotify_init's flags.</summary>
+    FanotifyFlag,
+    /// <summary><c>PERF_FLAG_FD_CLOEXEC</c> in perf_event_open's flags.</summary>
+    PerfEventFlag,
+    /// <summary><c>FSOPEN_CLOEXEC</c>, <c>FSPICK_CLOEXEC</c> or <c>FSMOUNT_CLOEXEC</c>.</summary>
+    MountFlag,
+    /// <summary><c>'e'</c> in fopen's, freopen's or popen's mode string.</summary>
+    ModeStringE,
+    /// <summary><c>kqueuex(KQUEUE_CLOEXEC)</c> (FreeBSD).</summary>
+    Kqueuex,
 }

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cloexec.Tests.Creators;
+
+/// <summary>Each new creator, atomic and forced fallback, every choice: the flag read back with fcntl(F_GETFD).</summary>
+public sealed class CreatorFlagTests(ITestOutputHelper output)
+{
+    public static IEnumerable<object[]> Cases() =>
+        from name in LinuxCreators.Names
+        from choice in new[] { "default", "true", "false", "default with CloexecDefault false" }
+        from fallback in new[] { false, true }
+        select new object[] { name, choice, fallback };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void New_descriptors_carry_the_flag_the_caller_chose(string creator, string choice, bool fallback)
+    {
+        using var state = new RuntimeState(forceFallback: fallback);
+        (bool? argument, bool expected) = choice switch
+        {
+            "true" => (true, true),
+            "false" => (false, false),
+            "default" => ((bool?)null, true),
+            _ => (null, false),
+        };
+        CloexecDefault.Value = choice != "default with CloexecDefault false";
+        try
+        {
+            using Made made = LinuxCreators.Make(creator, argument);
+
+            Assert.NotEmpty(made.Descriptors);
+            Assert.All(made.Descriptors, fd => Assert.Equal(expected, Linux.HasCloexec(fd)));
+        }
+        catch (RefusedBySystemException refused)
+        {
+            // Reported, never silent: the output names the call and the errno this machine gave.
+            output.WriteLine("NOT CHECKED: " + refused.Message);
+            System.Console.Error.WriteLine($"{nameof(CreatorFlagTests)}: {creator}: NOT CHECKED: {refused.Message}");
+        }
+    }
+}
