@@ -229,6 +229,8 @@ internal static class WrapperParser
             DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
             DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.Stream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
+            DescriptorOutput.HandleOrNull => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
+            DescriptorOutput.OutDescriptor => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -243,6 +245,8 @@ internal static class WrapperParser
                 DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
                 DescriptorOutput.Stream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
                 DescriptorOutput.Directory => "a DIR*: declare 'nint'",
+                DescriptorOutput.HandleOrNull => "a HANDLE: declare 'nint' or a SafeHandle type",
+                DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));
