@@ -9,7 +9,7 @@ using Xunit;
 namespace Cloexec.Windows.Tests;
 
 /// <summary>How to make one handle with each Windows creator, as a <see cref="Sink"/> the tests can check and a child can write to.</summary>
-internal static unsafe class CreatorCases
+internal static unsafe partial class CreatorCases
 {
     private static readonly Dictionary<string, Func<bool?, Sink>> s_cases = new()
     {
@@ -119,7 +119,11 @@ internal static unsafe class CreatorCases
         },
     };
 
-    static CreatorCases() => Win32.StartWinsock();
+    static CreatorCases()
+    {
+        Win32.StartWinsock();
+        AddKernelObjectCases(s_cases);
+    }
 
     public static TheoryData<string> Names
     {

@@ -12,6 +12,18 @@ internal struct SECURITY_ATTRIBUTES
     public int bInheritHandle;
 }
 
+/// <summary>Win32 <c>CREATEFILE2_EXTENDED_PARAMETERS</c> (fileapi.h), declared as a user would.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct CREATEFILE2_EXTENDED_PARAMETERS
+{
+    public uint dwSize;
+    public uint dwFileAttributes;
+    public uint dwFileFlags;
+    public uint dwSecurityQosFlags;
+    public SECURITY_ATTRIBUTES* lpSecurityAttributes;
+    public nint hTemplateFile;
+}
+
 /// <summary>The plain Win32 calls the tests need around the creators under test.</summary>
 internal static unsafe partial class Win32
 {
