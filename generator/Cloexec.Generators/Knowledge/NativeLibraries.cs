@@ -39,6 +39,18 @@ internal static class NativeLibraries
     /// </summary>
     public static bool IsMsvcrt(string? libraryName) => Normalize(libraryName) == "msvcrt";
 
+    /// <summary>
+    /// Whether the library is a C runtime (ucrtbase, its api-ms-win-crt-* API sets, msvcrt), whose descriptors are
+    /// <c>int</c>s of its own table, never HANDLEs.
+    /// </summary>
+    public static bool IsCrt(string? libraryName)
+    {
+        string name = Normalize(libraryName);
+        return name is "ucrtbase" or "msvcrt" || name.StartsWith(CrtApiSetPrefix, StringComparison.Ordinal);
+    }
+
+    private const string CrtApiSetPrefix = "api-ms-win-crt-";
+
     private static string Normalize(string? libraryName)
     {
         string name = (libraryName ?? string.Empty).Trim().ToLowerInvariant();

@@ -115,7 +115,7 @@ internal static class WrapperParser
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
         CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
-        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, location, diagnostics);
+        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
         if (target is not null)
         {
             VariadicDeclarations.Check(method, platform, target.EntryPoint, nativeParameters.Count, location, diagnostics);
@@ -215,7 +215,8 @@ internal static class WrapperParser
         return CallPlanner.Plan(context, settings, EntryPointTable.Find(target.EntryPoint, platform), resource);
     }
 
-    private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, Location location, List<DiagnosticInfo> diagnostics)
+    /// <param name="crt">Whether the library is a C runtime: its descriptors are ints of its own table, not HANDLEs a SafeHandle could close.</param>
+    private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, bool crt, Location location, List<DiagnosticInfo> diagnostics)
     {
         ITypeSymbol type = method.ReturnType;
         string managed = TypeNames.FullyQualified(type);
@@ -225,6 +226,7 @@ internal static class WrapperParser
         bool supported = output switch
         {
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
+            DescriptorOutput.ReturnValue when crt => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
             DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
@@ -238,6 +240,7 @@ internal static class WrapperParser
             string expected = output switch
             {
                 DescriptorOutput.ReturnValue when socket => "a SOCKET: declare 'nint' or a SafeHandle type",
+                DescriptorOutput.ReturnValue when crt => "a descriptor of the C runtime's own table, not a HANDLE: declare 'int'",
                 DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
                 DescriptorOutput.OutArguments => "a BOOL: declare 'int', or 'bool' with [return: MarshalAs(UnmanagedType.Bool)]",
