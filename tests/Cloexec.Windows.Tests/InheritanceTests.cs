@@ -88,4 +88,26 @@ public sealed class InheritanceTests
             Assert.True(FileDescriptor.GetCloexec(plain.Handle));
         }
     }
+
+    [Fact]
+    public unsafe void Default_off_passes_the_callers_CreateFile2_parameters_through()
+    {
+        var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = 1 };
+        var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
+        {
+            dwSize = (uint)sizeof(CREATEFILE2_EXTENDED_PARAMETERS),
+            dwFileAttributes = Win32.FileAttributeNormal,
+            lpSecurityAttributes = &attributes,
+        };
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        using (CloexecDefault.Override(false))
+        {
+            nint handle = Creators.CreateFile2(path, Win32.GenericWrite, Win32.FileShareAll, Win32.CreateAlways, &parameters, cloexec: null);
+            Assert.NotEqual(Win32.InvalidHandle, handle);
+            Assert.False(FileDescriptor.GetCloexec(handle));
+            _ = Win32.CloseHandle(handle);
+        }
+
+        System.IO.File.Delete(path);
+    }
 }
