@@ -338,6 +338,7 @@ internal static class CloexecCallEmitter
         string function = $"global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.{model.Plan.Way})";
         string Pointer(IEnumerable<string> argumentTypes) => $"((delegate* unmanaged<{string.Join(", ", argumentTypes.Concat([returnType]))}>){function})";
         writer.Line($"// {upgrade.EntryPoint}, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.");
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         if (variadic)
         {
             writer.Line($"// Variadic from argument {first}: on Apple arm64 those go on the stack, after the eight argument registers.");

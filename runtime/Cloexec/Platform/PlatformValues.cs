@@ -90,6 +90,12 @@ internal sealed partial record PlatformValues
     internal int GetptFlags { get; init; }
     internal int KqueueCloexec { get; init; }
 
+    // Numbers several rows share, each written once.
+    private const int LinuxOCloexec = 0x80000;      // asm-generic/fcntl.h O_CLOEXEC 02000000
+    private const int FreeBsdOCloexec = 0x100000;   // sys/sys/fcntl.h O_CLOEXEC 0x00100000
+    private const uint IoVoidF1 = 0x20006601;       // _IO('f', 1) in the BSD encoding (IOC_VOID 0x20000000 | 'f' << 8 | 1)
+    private const uint IoVoidF2 = 0x20006602;       // _IO('f', 2)
+
     /// <summary>Linux, values that uapi headers outside asm/ give, the same on every architecture.</summary>
     internal static readonly PlatformValues LinuxOtherArchitecture = new()
     {
@@ -111,14 +117,14 @@ internal sealed partial record PlatformValues
     internal static readonly PlatformValues Linux = LinuxOtherArchitecture with
     {
         Cpus = Cpu.X64 | Cpu.X86 | Cpu.Arm64 | Cpu.Arm | Cpu.S390x | Cpu.LoongArch64 | Cpu.RiscV64,
-        OCloexec = 0x80000,
+        OCloexec = LinuxOCloexec,
         // SOCK_, EPOLL_, EFD_, IN_, TFD_ and SFD_CLOEXEC are all defined as O_CLOEXEC.
-        SockCloexec = 0x80000,
-        EPollCloexec = 0x80000,
-        EventFdCloexec = 0x80000,
-        InotifyCloexec = 0x80000,
-        TimerFdCloexec = 0x80000,
-        SignalFdCloexec = 0x80000,
+        SockCloexec = LinuxOCloexec,
+        EPollCloexec = LinuxOCloexec,
+        EventFdCloexec = LinuxOCloexec,
+        InotifyCloexec = LinuxOCloexec,
+        TimerFdCloexec = LinuxOCloexec,
+        SignalFdCloexec = LinuxOCloexec,
         CreatFlags = 0x1 | 0x40 | 0x200, // O_WRONLY | O_CREAT | O_TRUNC
         FioClex = 0x5451,
         FioNClex = 0x5450,
@@ -129,39 +135,39 @@ internal sealed partial record PlatformValues
     internal static readonly PlatformValues LinuxPowerPc = Linux with
     {
         Cpus = Cpu.Ppc64le,
-        FioClex = 0x20006601,            // _IO('f', 1)
-        FioNClex = 0x20006602,           // _IO('f', 2)
+        FioClex = IoVoidF1,
+        FioNClex = IoVoidF2,
     };
 
-    internal static readonly PlatformValues MacOS = new()
+    /// <summary>What xnu and FreeBSD, both from 4.4BSD, still share: fcntl.h's open flags, filio.h, errno.h.</summary>
+    private static readonly PlatformValues s_bsd = new()
+    {
+        Cpus = Cpu.Any,
+        CreatFlags = 0x1 | 0x200 | 0x400, // O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
+        FioClex = IoVoidF1,              // filio.h FIOCLEX _IO('f', 1)
+        FioNClex = IoVoidF2,             // filio.h FIONCLEX _IO('f', 2)
+        ENoSys = 78,                     // errno.h ENOSYS 78
+    };
+
+    internal static readonly PlatformValues MacOS = s_bsd with
     {
         Kernel = UnixKernel.MacOS,
-        Cpus = Cpu.Any,
         OCloexec = 0x1000000,            // bsd/sys/fcntl.h O_CLOEXEC 0x01000000
         FDupFdCloexec = 67,              // bsd/sys/fcntl.h F_DUPFD_CLOEXEC 67
-        CreatFlags = 0x1 | 0x200 | 0x400, // bsd/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
-        FioClex = 0x20006601,            // bsd/sys/filio.h _IO('f', 1)
-        FioNClex = 0x20006602,           // bsd/sys/filio.h _IO('f', 2)
-        ENoSys = 78,                     // bsd/sys/errno.h ENOSYS 78
     };
 
-    internal static readonly PlatformValues FreeBsd = new()
+    internal static readonly PlatformValues FreeBsd = s_bsd with
     {
         Kernel = UnixKernel.FreeBsd,
-        Cpus = Cpu.Any,
-        OCloexec = 0x100000,             // sys/sys/fcntl.h O_CLOEXEC 0x00100000
+        OCloexec = FreeBsdOCloexec,
         SockCloexec = 0x10000000,        // sys/sys/socket.h SOCK_CLOEXEC, or-ed into socket()'s type
-        EventFdCloexec = 0x100000,       // sys/sys/eventfd.h EFD_CLOEXEC 0x00100000 (FreeBSD 13)
-        InotifyCloexec = 0x100000,       // sys/sys/inotify.h IN_CLOEXEC O_CLOEXEC (FreeBSD 15)
+        EventFdCloexec = FreeBsdOCloexec, // sys/sys/eventfd.h EFD_CLOEXEC 0x00100000 (FreeBSD 13)
+        InotifyCloexec = FreeBsdOCloexec, // sys/sys/inotify.h IN_CLOEXEC O_CLOEXEC (FreeBSD 15)
         MemFdCloexec = 0x1,              // sys/sys/mman.h MFD_CLOEXEC 0x00000001 (FreeBSD 13)
-        TimerFdCloexec = 0x100000,       // sys/sys/timerfd.h TFD_CLOEXEC O_CLOEXEC (FreeBSD 14)
+        TimerFdCloexec = FreeBsdOCloexec, // sys/sys/timerfd.h TFD_CLOEXEC O_CLOEXEC (FreeBSD 14)
         MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
         FDupFdCloexec = 17,              // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
         KqueueCloexec = 0x1,             // sys/sys/event.h KQUEUE_CLOEXEC 0x00000001 (FreeBSD 14)
-        CreatFlags = 0x1 | 0x200 | 0x400, // sys/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
-        FioClex = 0x20006601,            // sys/sys/filio.h _IO('f', 1)
-        FioNClex = 0x20006602,           // sys/sys/filio.h _IO('f', 2)
-        ENoSys = 78,                     // sys/sys/errno.h ENOSYS 78
     };
 
     /// <summary>Every row: for each kernel, one row per set of architectures with the same numbers.</summary>

@@ -52,6 +52,7 @@ namespace Demo
             static extern unsafe int __PInvoke(int __size_native);
 
             // epoll_create1, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static unsafe int __PInvoke_epoll_create1(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.EPollCreate1))(__arg0);
         }
     }
@@ -105,6 +106,7 @@ namespace Demo
             static extern unsafe int __PInvoke();
 
             // inotify_init1, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static unsafe int __PInvoke_inotify_init1(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.InotifyInit1))(__arg0);
         }
     }

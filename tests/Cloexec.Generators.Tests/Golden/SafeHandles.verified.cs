@@ -62,6 +62,7 @@ namespace Demo
             static extern unsafe int __PInvoke(nint __fd_native);
 
             // fcntl, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
             static unsafe int __PInvoke_fcntl(nint __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
                 ? ((delegate* unmanaged<nint, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
