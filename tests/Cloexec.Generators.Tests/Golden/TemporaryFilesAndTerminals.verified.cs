@@ -100,6 +100,7 @@ namespace Demo
             static extern unsafe int __PInvoke();
 
             // kqueuex, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static unsafe int __PInvoke_kqueuex(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Kqueuex))(__arg0);
         }
     }
