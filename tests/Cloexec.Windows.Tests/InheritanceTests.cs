@@ -110,4 +110,24 @@ public sealed class InheritanceTests
 
         System.IO.File.Delete(path);
     }
+
+    [Fact]
+    public unsafe void CreateFile2_copy_keeps_the_callers_other_parameters()
+    {
+        // FILE_FLAG_DELETE_ON_CLOSE (winbase.h) in the caller's dwFileFlags must reach the call through the wrapper's copy.
+        const uint deleteOnClose = 0x04000000;
+        var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
+        {
+            dwSize = (uint)sizeof(CREATEFILE2_EXTENDED_PARAMETERS),
+            dwFileAttributes = Win32.FileAttributeNormal,
+            dwFileFlags = deleteOnClose,
+        };
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        nint handle = Creators.CreateFile2(path, Win32.GenericWrite | 0x00010000 /* DELETE */, Win32.FileShareAll, Win32.CreateAlways, &parameters, cloexec: true);
+        Assert.NotEqual(Win32.InvalidHandle, handle);
+        Assert.True(FileDescriptor.GetCloexec(handle));
+        Assert.True(System.IO.File.Exists(path));
+        _ = Win32.CloseHandle(handle);
+        Assert.False(System.IO.File.Exists(path));
+    }
 }
