@@ -82,6 +82,11 @@ internal static unsafe partial class CreatorCases
             Assert.True(Creators.CreatePipeAsBool(out nint read, out nint write, 0, 0, cloexec));
             return PipeSink(read, write);
         },
+        ["CreatePipe as bool over a raw import"] = cloexec =>
+        {
+            Assert.True(Creators.CreatePipeOverRaw(out nint read, out nint write, 0, 0, cloexec));
+            return PipeSink(read, write);
+        },
         ["DuplicateHandle as bool"] = cloexec =>
         {
             Assert.True(Creators.CreatePipeAsBool(out nint read, out nint write, 0, 0, cloexec: true));

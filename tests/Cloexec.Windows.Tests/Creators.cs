@@ -51,6 +51,14 @@ internal static unsafe partial class Creators
     internal static partial bool DuplicateHandleAsBool(
         nint sourceProcess, nint source, nint targetProcess, out nint target, uint access, [MarshalAs(UnmanagedType.Bool)] bool inherit, uint options, bool? cloexec = null);
 
+    [LibraryImport("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static partial bool RawCreatePipe(out nint read, out nint write, nint securityAttributes, uint size);
+
+    [CreatesDescriptor(Wraps = nameof(RawCreatePipe))]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static partial bool CreatePipeOverRaw(out nint read, out nint write, nint securityAttributes, uint size, bool? cloexec = null);
+
     // msvcrt.dll's CRT, whose descriptors are not ucrtbase's.
     [CreatesDescriptor("msvcrt", EntryPoint = "_wopen", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     internal static partial int MsvcrtOpen(string path, int flags, int mode, bool? cloexec = null);
