@@ -91,15 +91,27 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
     }
 
     [Fact]
-    public void A_net8_project_compiles_against_lib_net8_with_the_generator()
+    public void A_net8_project_runs_on_the_NET_8_runtime_against_lib_net8()
     {
-        // No .NET 8 runtime is needed to build: this proves the generated code compiles against lib/net8.0.
+        // The SDK brings only the .NET 10 runtime: the consumer is built self-contained with the 8.0 runtime pack,
+        // so its apphost runs on .NET 8 whatever is installed, and with it the package's lib/net8.0 build.
         ConsumerProject project = ConsumerProject.Create(package, "net8", targetFramework: "net8.0");
-        CommandResult build = Dotnet(project, "build", project.ProjectFile, "-m:1", "-nodeReuse:false", "-p:CloexecDefault=false");
+        string rid = "linux-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        CommandResult build = Dotnet(project, "build", project.ProjectFile, "-r", rid, "--self-contained", "-m:1", "-nodeReuse:false", "-p:CloexecDefault=false");
 
-        string output = Path.Combine(project.Folder, "bin", "Debug", "net8.0");
-        Assert.True(File.Exists(Path.Combine(output, "Cloexec.dll")), "no Cloexec.dll beside the net8.0 build:\n" + build.Transcript);
-        Assert.Contains("\"Cloexec.DefaultCloexec\": false", File.ReadAllText(Path.Combine(output, ConsumerProject.Name + ".runtimeconfig.json")), StringComparison.Ordinal);
+        string output = Path.Combine(project.Folder, "bin", "Debug", "net8.0", rid);
+        string runtimeConfig = File.ReadAllText(Path.Combine(output, ConsumerProject.Name + ".runtimeconfig.json"));
+        Assert.True(runtimeConfig.Contains("\"includedFrameworks\"", StringComparison.Ordinal) && runtimeConfig.Contains("\"version\": \"8.0.", StringComparison.Ordinal),
+            "the consumer is not a self-contained .NET 8 application:\n" + runtimeConfig + "\n" + build.Transcript);
+        Assert.Contains("\"Cloexec.DefaultCloexec\": false", runtimeConfig, StringComparison.Ordinal);
+
+        CommandResult plain = Command.Succeed(project.Folder, Path.Combine(output, ConsumerProject.Name), []);
+        Record(plain);
+        AssertPrinted(Expected(defaultCloexec: false), plain, build);
+
+        CommandResult environment = Command.Succeed(project.Folder, Path.Combine(output, ConsumerProject.Name), [], new Dictionary<string, string> { ["CLOEXEC_DEFAULT"] = "1" });
+        Record(environment);
+        AssertPrinted(Expected(defaultCloexec: true), environment, build);
     }
 
     [Fact]

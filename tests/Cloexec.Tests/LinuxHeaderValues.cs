@@ -15,10 +15,12 @@ internal static class LinuxHeaderValues
     // Each name is printed as the C compiler sees it; _GNU_SOURCE exposes MFD_CLOEXEC, F_DUPFD_CLOEXEC and the rest.
     private static readonly string[] s_names =
     [
-        "O_WRONLY", "O_CREAT", "O_TRUNC", "O_RDWR", "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC",
+        "O_WRONLY", "O_CREAT", "O_TRUNC",
         "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
         "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
         "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
+        "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_RDWR",
+        "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);
@@ -40,11 +42,11 @@ internal static class LinuxHeaderValues
                 #include <errno.h>
                 #include <fcntl.h>
                 #include <stdio.h>
-                #include <linux/mount.h>
                 #include <linux/perf_event.h>
                 #include <sys/epoll.h>
-                #include <sys/eventfd.h>
                 #include <sys/fanotify.h>
+                #include <sys/mount.h>
+                #include <sys/eventfd.h>
                 #include <sys/inotify.h>
                 #include <sys/ioctl.h>
                 #include <sys/mman.h>

@@ -84,6 +84,7 @@ public sealed class PlatformTableTests
         Assert.Equal(Cpu.RiscV64, PlatformValues.CpuOf((Architecture)9)); // .NET 9's Architecture.RiscV64, which the net8.0 build names by number
 #if NET9_0_OR_GREATER
         Assert.Equal(9, (int)Architecture.RiscV64);
+        Assert.Equal(Cpu.RiscV64, PlatformValues.CpuOf(Architecture.RiscV64));
 #endif
         Assert.Equal(Cpu.Arm, PlatformValues.CpuOf(Architecture.Armv6));
         Assert.Equal(Cpu.Other, PlatformValues.CpuOf(Architecture.Wasm));

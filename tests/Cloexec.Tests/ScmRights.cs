@@ -26,15 +26,21 @@ internal static unsafe class ScmRights
         }
     }
 
+    /// <summary>A generated recvmsg wrapper's shape.</summary>
+    public delegate nint RecvMsgWrapper(int fd, ref MsgHdr message, int flags, bool? cloexec);
+
     /// <summary>Receives through the generated recvmsg wrapper; returns the descriptor, or -1 with the errno set.</summary>
-    public static int Receive(int socket, bool? cloexec)
+    public static int Receive(int socket, bool? cloexec) => Receive(socket, cloexec, Native.RecvMsg);
+
+    /// <summary>Receives through <paramref name="recvmsg"/>, a generated wrapper; returns the descriptor, or -1 with the errno set.</summary>
+    public static int Receive(int socket, bool? cloexec, RecvMsgWrapper recvmsg)
     {
         byte data = 0;
         byte* control = stackalloc byte[ControlSize];
         new Span<byte>(control, ControlSize).Clear();
         var iov = new IOVec { Base = &data, Length = 1 };
         var message = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = ControlSize };
-        nint received = Native.RecvMsg(socket, ref message, 0, cloexec);
+        nint received = recvmsg(socket, ref message, 0, cloexec);
         return received == -1 ? -1 : *(int*)(control + HeaderSize);
     }
 }

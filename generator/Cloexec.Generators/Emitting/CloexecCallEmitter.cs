@@ -34,7 +34,12 @@ internal static class CloexecCallEmitter
             return;
         }
 
-        if (plan.Placement is FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy && plan.FlagArgumentIndex >= 0)
+        if (plan.Placement == FlagPlacement.StructCopy && plan.FlagArgumentIndex >= 0 && plan.Flag == CloexecFlag.Open)
+        {
+            writer.Line("// The caller's struct open_how is never written: the call gets this copy, with O_CLOEXEC in its flags.");
+            writer.Line("global::Cloexec.Interop.OpenHowStorage __openHow;");
+        }
+        else if (plan.Placement is FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy && plan.FlagArgumentIndex >= 0)
         {
             writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.");
             writer.Line("global::Cloexec.Interop.SecurityAttributes __securityAttributes;");
@@ -85,6 +90,14 @@ internal static class CloexecCallEmitter
         {
             writer.Open(plan.HasAtomicWay ? "if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)" : "if (__mode == global::Cloexec.Interop.CloexecMode.Set)");
             WriteSetAfter(writer, model, way, result);
+            writer.Close();
+        }
+
+        if (plan.Output == DescriptorOutput.ReopenedStream)
+        {
+            writer.Open("if (__mode == global::Cloexec.Interop.CloexecMode.Clear)");
+            writer.Line("// The stream may keep the 'e' of its first open: clear the flag the call may have kept.");
+            writer.Line($"{Runtime}.ClearAfterOpenStream(ref {result}, ref __lastError);");
             writer.Close();
         }
 
@@ -142,6 +155,10 @@ internal static class CloexecCallEmitter
         return $"__atomic ? {sibling} : {legacy}";
     }
 
+    /// <summary>Native argument <paramref name="index"/> as the call passes it, without any flag.</summary>
+    private static string ArgumentText(WrapperModel model, int index) =>
+        model.Target.WrapsMethodName is null ? Marshalling.NativeValue(model.Parameters[index]) : model.Parameters[index].Name;
+
     /// <summary>The value of native argument <paramref name="index"/>, with the flag applied to the flags argument.</summary>
     private static string ArgumentValue(WrapperModel model, int index)
     {
@@ -155,6 +172,9 @@ internal static class CloexecCallEmitter
         string type = model.Target.WrapsMethodName is null ? parameter.NativeType : parameter.ManagedType;
         switch (model.Plan.Placement)
         {
+            case FlagPlacement.StructCopy when model.Plan.Flag == CloexecFlag.Open:
+                // openat2(dirfd, path, how, size): the struct's size is the argument after it.
+                return $"({type}){Runtime}.ApplyOpenHow((void*){value}, (nuint){ArgumentText(model, index + 1)}, &__openHow, __mode, __atomic)";
             case FlagPlacement.StructCopy:
                 return $"({type}){Runtime}.ApplySecurityAttributes((void*){value}, &__securityAttributes, __mode)";
             case FlagPlacement.NestedStructCopy:
@@ -219,9 +239,9 @@ internal static class CloexecCallEmitter
             return;
         }
 
-        if (plan.Output is DescriptorOutput.Stream or DescriptorOutput.ProcessStream)
+        if (plan.Output is DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream)
         {
-            string stream = plan.Output == DescriptorOutput.Stream ? "SetAfterOpenStream" : "SetAfterOpenProcessStream";
+            string stream = plan.Output == DescriptorOutput.ProcessStream ? "SetAfterOpenProcessStream" : "SetAfterOpenStream";
             writer.Line($"{Runtime}.{stream}({way}, ref {result}, ref __lastError);");
             return;
         }

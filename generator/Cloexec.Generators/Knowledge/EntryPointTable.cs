@@ -39,6 +39,10 @@ internal static class EntryPointTable
         Flagged("open_by_handle_at", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 2),
         // recvmmsg(fd, struct mmsghdr *msgvec, unsigned vlen, int flags, struct timespec *timeout): recvmmsg(2),
         // Linux 2.6.33; flags are recvmsg(2)'s, MSG_CMSG_CLOEXEC included, and apply to every message received.
+        // openat2(dirfd, path, struct open_how *how, size_t size): openat2(2), Linux 5.6; O_CLOEXEC goes in how->flags
+        // (a u64, the struct's first field, linux/openat2.h): the wrapper passes its own copy of the caller's `size`
+        // bytes. glibc 2.36 does not export it (a syscall): for shims and libraries under this name.
+        new("openat2", NativePlatform.Unix, CloexecFlag.Open, AtomicWay.OpenFlag, FlagPlacement.StructCopy, 2, DescriptorOutput.ReturnValue, -1, null, null),
         Flagged("recvmmsg", CloexecFlag.ReceiveMessage, AtomicWay.ReceiveMessageFlag, flagArgument: 3, DescriptorOutput.ReceivedRightsMessages, outputArgument: 1),
         // mkostemps(template, suffixlen, flags): mkstemp(3), glibc 2.11, macOS 10.12, FreeBSD; the 64 names are glibc's
         // large-file aliases (stdlib.h).
@@ -69,8 +73,11 @@ internal static class EntryPointTable
         // not exist and the flag is set after creation, through fileno.
         Stream("fopen", modeArgument: 1),
         Stream("fopen64", modeArgument: 1),
-        Stream("freopen", modeArgument: 1),
-        Stream("freopen64", modeArgument: 1),
+        // freopen: glibc libio/freopen.c dup3s onto the old number with O_CLOEXEC when the FILE's flags say so, and
+        // those keep the 'e' of the stream's first open: seen here, freopen(path, "r", a stream opened "re") stays
+        // close-on-exec.
+        Stream("freopen", modeArgument: 1, DescriptorOutput.ReopenedStream),
+        Stream("freopen64", modeArgument: 1, DescriptorOutput.ReopenedStream),
         Stream("popen", modeArgument: 1, DescriptorOutput.ProcessStream),
         // tmpfile(void): no flag anywhere (glibc stdio-common/tmpfile.c, Apple Libc and FreeBSD use mkstemp).
         Unflagged("tmpfile", DescriptorOutput.Stream),
@@ -84,8 +91,9 @@ internal static class EntryPointTable
         Always("opendir", DescriptorOutput.Directory),
         // shm_open: glibc rt/shm_open.c adds O_CLOEXEC, xnu posix_shm.c and FreeBSD uipc_shm.c set it (POSIX asks it).
         Always("shm_open"),
-        // mq_open: Linux ipc/mqueue.c get_unused_fd_flags(O_CLOEXEC); FreeBSD kmq_open (where mqd_t is not a descriptor).
-        Always("mq_open"),
+        // mq_open: Linux ipc/mqueue.c get_unused_fd_flags(O_CLOEXEC). FreeBSD's kmq_open sets it too, but there mqd_t
+        // is a pointer (sys/mqueue.h), not a descriptor: made as declared, nothing is cleared.
+        Always("mq_open", passThroughWhen: "!global::System.OperatingSystem.IsLinux()"),
         // pidfd_open(pid, flags), pidfd_getfd(pidfd, targetfd, flags): pidfd_open(2), pidfd_getfd(2); glibc 2.36.
         Always("pidfd_open"),
         Always("pidfd_getfd"),

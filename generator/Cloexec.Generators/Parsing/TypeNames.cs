@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -9,7 +10,17 @@ internal static class TypeNames
     private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static string FullyQualified(ITypeSymbol type) => type.ToDisplayString(s_fullyQualified);
+    // The parse step runs again for every declaration on each edit, and formatting a type is most of its own work. A
+    // symbol's text never changes, and the symbols of referenced assemblies (int, Span<T>...) outlive compilations:
+    // keyed weakly, so that a compilation's own symbols go with it.
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> s_fullyQualifiedText = new();
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> s_displayText = new();
+
+    public static string FullyQualified(ITypeSymbol type) =>
+        s_fullyQualifiedText.GetValue(type, static t => t.ToDisplayString(s_fullyQualified));
+
+    /// <summary>The default display text (<c>ToDisplayString()</c>), as hint names hash it.</summary>
+    public static string Display(ITypeSymbol type) => s_displayText.GetValue(type, static t => t.ToDisplayString());
 
     /// <summary>A parameter name usable in code: <c>@</c> before a reserved keyword.</summary>
     public static string Identifier(string name) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -26,7 +27,8 @@ internal static class WrapperParser
 
         // Half-typed code can hold the same declaration twice: the compiler reports that, and only one of them can
         // get a body (a second source with the same hint name would also make the generator throw).
-        if (IsLaterDuplicate(method, syntax))
+        string hintName = HintName(method);
+        if (IsLaterDuplicate(method, syntax, hintName))
         {
             return Failed(diagnostics);
         }
@@ -122,7 +124,7 @@ internal static class WrapperParser
         }
 
         var model = new WrapperModel(
-            HintName(method),
+            hintName,
             NamespaceOf(method),
             containingTypes.Value,
             DocumentationOf(syntax, context.SemanticModel),
@@ -168,11 +170,16 @@ internal static class WrapperParser
         method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
     /// <summary>Whether an earlier declaration (by file, then position) of the same type has this name and signature.</summary>
-    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax, string hintName)
     {
-        string hintName = HintName(method);
+        ImmutableArray<ISymbol> sameName = method.ContainingType.GetMembers(method.Name);
+        if (sameName.Length == 1)
+        {
+            return false;
+        }
+
         string path = syntax.SyntaxTree.FilePath;
-        return method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+        return sameName.OfType<IMethodSymbol>()
             .Where(other => !SymbolEqualityComparer.Default.Equals(other, method) && HintName(other) == hintName)
             .SelectMany(other => other.DeclaringSyntaxReferences)
             .Any(reference => string.CompareOrdinal(reference.SyntaxTree.FilePath, path) < 0
@@ -230,7 +237,7 @@ internal static class WrapperParser
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
             DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
-            DescriptorOutput.Stream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
+            DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
             DescriptorOutput.HandleOrNull => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.OutDescriptor => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
@@ -246,7 +253,7 @@ internal static class WrapperParser
                 DescriptorOutput.OutArguments => "a BOOL: declare 'int', or 'bool' with [return: MarshalAs(UnmanagedType.Bool)]",
                 DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
                 DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
-                DescriptorOutput.Stream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
+                DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
                 DescriptorOutput.Directory => "a DIR*: declare 'nint'",
                 DescriptorOutput.HandleOrNull => "a HANDLE: declare 'nint' or a SafeHandle type",
                 DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
@@ -349,7 +356,7 @@ internal static class WrapperParser
 
     private static string HintName(IMethodSymbol method)
     {
-        string signature = string.Join(",", method.Parameters.Select(p => p.RefKind + " " + p.Type.ToDisplayString()));
+        string signature = string.Join(",", method.Parameters.Select(p => RefKindName(p.RefKind) + " " + TypeNames.Display(p.Type)));
         uint hash = 2166136261;
         foreach (char c in signature)
         {
@@ -359,6 +366,15 @@ internal static class WrapperParser
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
         return SafeForHintName($"{type}.{method.Name}") + $".{hash:x8}.g.cs";
     }
+
+    // RefKind.ToString() without the reflection it costs: the hint names hash this text.
+    private static string RefKindName(RefKind refKind) => refKind switch
+    {
+        RefKind.None => "None",
+        RefKind.Ref => "Ref",
+        RefKind.Out => "Out",
+        _ => refKind.ToString(),
+    };
 
     /// <summary>AddSource throws on characters a file name cannot hold, such as a generic type's <c>&lt;T&gt;</c>.</summary>
     private static string SafeForHintName(string name)

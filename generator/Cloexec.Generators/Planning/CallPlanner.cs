@@ -17,6 +17,12 @@ internal static class CallPlanner
     {
         DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
         int outputArgument = known?.OutputArgument ?? -1;
+        if (known is null && (settings.FlagsParameter is not null || settings.Flag == "None")
+            && !DescriptorLocationPlanner.TryLocate(context, settings, out output, out outputArgument))
+        {
+            return null;
+        }
+
         CloexecFlag? named = settings.Flag is null or "None" ? null : FlagFamilies.Parse(settings.Flag);
 
         CallPlan? plan;
@@ -94,6 +100,13 @@ internal static class CallPlanner
         return new CallPlan(family, FlagFamilies.WayOf(family) ?? AtomicWay.None, placement, index, output, outputArgument, null, known?.PassThroughWhen, resource);
     }
 
+    /// <summary>Whether the call can write descriptors (or a msghdr it fills) through the argument: by value, only an address can.</summary>
+    private static bool CanReceive(IParameterSymbol parameter) =>
+        parameter.RefKind != RefKind.None
+        || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.Array or TypeKind.Error
+        || parameter.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+        || parameter.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" };
+
     /// <summary>A mode string reaches the C library as UTF-8 bytes: a string the wrapper marshals as UTF-16 cannot be edited as one.</summary>
     private static bool MarshalledAsPlannerNeeds(PlanContext context, CallPlan plan) =>
         plan.Placement != FlagPlacement.ModeString || context.Wraps
@@ -104,16 +117,30 @@ internal static class CallPlanner
     {
         int needed = new[]
         {
-            plan.FlagArgumentIndex,
+            // openat2's struct open_how is followed by its size, which the copy needs.
+            plan.Placement == FlagPlacement.StructCopy && plan.Flag == CloexecFlag.Open ? plan.FlagArgumentIndex + 1 : plan.FlagArgumentIndex,
             plan.Output == DescriptorOutput.TwoOutPointers ? plan.OutputArgumentIndex + 1 : plan.OutputArgumentIndex,
             SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
             SiblingPlanner.LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();
         if (needed >= context.NativeParameters.Count)
         {
-            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
+            string what = needed == plan.FlagArgumentIndex || (plan.Placement == FlagPlacement.StructCopy && needed == plan.FlagArgumentIndex + 1) ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
             context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.Method.Name, context.NativeParameters.Count.ToString());
             return false;
+        }
+
+        int[] outputs = plan.OutputArgumentIndex < 0 || plan.Output == DescriptorOutput.OutArguments ? []
+            : plan.Output == DescriptorOutput.TwoOutPointers ? [plan.OutputArgumentIndex, plan.OutputArgumentIndex + 1]
+            : [plan.OutputArgumentIndex];
+        foreach (int index in outputs)
+        {
+            IParameterSymbol output = context.NativeParameters[index];
+            if (!CanReceive(output))
+            {
+                context.Report(DiagnosticDescriptors.InvalidDescriptorsArgument, context.LocationOf(output), context.EntryPoint, output.Name, context.Method.Name);
+                return false;
+            }
         }
 
         if (plan.FlagArgumentIndex >= 0 && FlagArgumentPlanner.Of(plan.Placement) is { } planner)

@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis;
 namespace Cloexec.Generators.Planning;
 
 /// <summary>
-/// A struct the call reads through a pointer (SECURITY_ATTRIBUTES): the wrapper passes its own copy with the field
-/// set, and never writes the caller's struct.
+/// A struct the call reads through a pointer (SECURITY_ATTRIBUTES, openat2's open_how): the wrapper passes its own copy
+/// with the field set, and never writes the caller's struct.
 /// </summary>
 internal sealed class StructCopyPlanner : FlagArgumentPlanner
 {
@@ -22,5 +22,5 @@ internal sealed class StructCopyPlanner : FlagArgumentPlanner
 
     public override void ReportMisfit(PlanContext context, IParameterSymbol parameter) =>
         context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, context.LocationOf(parameter), context.EntryPoint, parameter.Name, context.Method.Name,
-            "a SECURITY_ATTRIBUTES pointer: a pointer type, nint, or (without Wraps) a ref/in struct");
+            "a pointer to the struct: a pointer type, nint, or (without Wraps) a ref/in struct");
 }

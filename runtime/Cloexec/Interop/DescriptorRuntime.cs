@@ -239,6 +239,26 @@ public static partial class DescriptorRuntime
         return storage;
     }
 
+    /// <summary>
+    /// The <c>struct open_how*</c> to pass to openat2: the caller's own when passing through; otherwise
+    /// <paramref name="storage"/>, a copy of the caller's <paramref name="size"/> bytes whose <c>flags</c> has
+    /// <c>O_CLOEXEC</c> when atomic and not otherwise. The caller's struct is never written. A struct the copy cannot
+    /// hold (null, under 8 bytes, over 64) is passed as it is, and the kernel answers for it.
+    /// </summary>
+    public static unsafe void* ApplyOpenHow(void* how, nuint size, OpenHowStorage* storage, CloexecMode mode, bool atomic)
+    {
+        if ((mode == CloexecMode.PassThrough && !atomic) || how is null || size < sizeof(ulong) || size > (nuint)sizeof(OpenHowStorage))
+        {
+            return how;
+        }
+
+        Buffer.MemoryCopy(how, storage, sizeof(OpenHowStorage), (long)size);
+        ulong* flags = (ulong*)storage;
+        ulong cloexec = (uint)CloexecFlagValues.Open;
+        *flags = atomic ? *flags | cloexec : *flags & ~cloexec;
+        return storage;
+    }
+
     /// <summary>The BOOL <c>bInheritHandle</c> argument to pass (DuplicateHandle): the caller's own when passing through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ApplyInheritArgument(int inherit, CloexecMode mode) => mode switch
@@ -434,6 +454,25 @@ public static partial class DescriptorRuntime
 
     /// <summary>As <see cref="SetAfterOpenStream(AtomicWay, ref nint, ref int)"/>, for popen: on failure the stream is closed with pclose, which reaps the child.</summary>
     public static void SetAfterOpenProcessStream(AtomicWay way, ref nint stream, ref int errno) => SetAfterOpenAnyStream(way, ref stream, processStream: true, ref errno);
+
+    /// <summary>
+    /// After freopen in <see cref="CloexecMode.Clear"/> mode: clears close-on-exec on the stream's descriptor, which
+    /// glibc keeps from the stream's first open; on failure closes the stream and makes <paramref name="stream"/> null.
+    /// </summary>
+    public static void ClearAfterOpenStream(ref nint stream, ref int errno)
+    {
+        if (stream == 0)
+        {
+            return;
+        }
+
+        int failure = NewDescriptors.SetOrCloseStream(stream, cloexec: false, processStream: false);
+        if (failure != 0)
+        {
+            errno = failure;
+            stream = 0;
+        }
+    }
 
     private static void SetAfterOpenAnyStream(AtomicWay way, ref nint stream, bool processStream, ref int errno)
     {

@@ -106,7 +106,6 @@ internal sealed partial record PlatformValues
         FDupFdCloexec = 1030,            // linux/fcntl.h F_LINUX_SPECIFIC_BASE 1024 + 6
         FanCloexec = 0x1,                // linux/fanotify.h FAN_CLOEXEC 0x00000001
         PerfFlagFdCloexec = 0x8,         // linux/perf_event.h PERF_FLAG_FD_CLOEXEC (1UL << 3)
-        MountCloexec = 0x1,              // linux/mount.h FSOPEN_CLOEXEC, FSPICK_CLOEXEC, FSMOUNT_CLOEXEC 0x00000001
         GetptFlags = 0x2,                // O_RDWR 00000002 on every architecture (glibc sysdeps/unix/sysv/linux/getpt.c)
     };
 
@@ -126,6 +125,9 @@ internal sealed partial record PlatformValues
         TimerFdCloexec = LinuxOCloexec,
         SignalFdCloexec = LinuxOCloexec,
         CreatFlags = 0x1 | 0x40 | 0x200, // O_WRONLY | O_CREAT | O_TRUNC
+        // linux/mount.h FSOPEN_CLOEXEC, FSPICK_CLOEXEC, FSMOUNT_CLOEXEC 0x00000001: uapi, but no oracle here has them
+        // for the other architectures, so only the named ones get the value.
+        MountCloexec = 0x1,
         FioClex = 0x5451,
         FioNClex = 0x5450,
         ENoSys = 38,
@@ -147,6 +149,7 @@ internal sealed partial record PlatformValues
         FioClex = IoVoidF1,              // filio.h FIOCLEX _IO('f', 1)
         FioNClex = IoVoidF2,             // filio.h FIONCLEX _IO('f', 2)
         ENoSys = 78,                     // errno.h ENOSYS 78
+        GetptFlags = 0x2,                // fcntl.h O_RDWR 0x0002 (no getpt on either: kept for one O_RDWR per row)
     };
 
     internal static readonly PlatformValues MacOS = s_bsd with

@@ -122,6 +122,21 @@ internal static class LinuxCreatorSources
 
             [CreatesDescriptor("libc", EntryPoint = "fsmount", SetLastError = true)]
             internal static partial int FsMount(int fsFd, uint flags, uint attributeFlags, bool? cloexec = null);
+
+            [CreatesDescriptor("libshim", EntryPoint = "openat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+            internal static partial int OpenAt2(int dirfd, string path, OpenHow* how, nuint size, bool? cloexec = null);
+
+            [CreatesDescriptor("libshim", EntryPoint = "openat2", SetLastError = true)]
+            internal static partial int OpenAt2ByRef(int dirfd, byte* path, ref OpenHow how, ulong size, bool? cloexec = null);
+        }
+
+        /// <summary>struct open_how, linux/openat2.h.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct OpenHow
+        {
+            public ulong Flags;
+            public ulong Mode;
+            public ulong Resolve;
         }
         """;
 

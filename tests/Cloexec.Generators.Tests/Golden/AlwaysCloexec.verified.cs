@@ -125,6 +125,11 @@ namespace Demo
                 byte* __name_native = __name_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    if (!global::System.OperatingSystem.IsLinux())
+                    {
+                        // No new descriptor comes of the call here: make it as declared.
+                        __mode = global::Cloexec.Interop.CloexecMode.PassThrough;
+                    }
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __PInvoke(__name_native, flags, mode, attributes);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();

@@ -53,6 +53,7 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> s_noOracle = new()
     {
         ["freebsd TFD_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/timerfd.h: defined as O_CLOEXEC; newer than both oracles",
+        ["linux FSOPEN_CLOEXEC"] = "Linux 5.2 (2019) linux/mount.h 0x00000001, uapi and the same on every architecture; newer than both oracles (this machine's headers confirm it)",
         ["freebsd IN_CLOEXEC"] = "FreeBSD 15.0 (2025) sys/sys/inotify.h: defined as O_CLOEXEC; newer than both oracles",
         ["freebsd KQUEUE_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/event.h: 0x00000001; newer than both oracles",
     };
