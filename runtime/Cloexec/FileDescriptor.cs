@@ -56,7 +56,7 @@ public static class FileDescriptor
         int errno = CloexecSetter.TrySet(fd, cloexec);
         if (errno != 0)
         {
-            throw Failure(cloexec ? "ioctl(FIOCLEX)" : "ioctl(FIONCLEX)", fd, errno);
+            throw Failure(cloexec ? "Setting FD_CLOEXEC" : "Clearing FD_CLOEXEC", fd, errno);
         }
     }
 

@@ -53,7 +53,7 @@ internal static class CloexecCallEmitter
             // At most two rounds: the second only when the kernel refuses the atomic way (an old kernel).
             writer.Open("while (true)");
             WriteInvoke(writer, model, result);
-            writer.Open($"if (!__atomic || {Runtime}.ConfirmAtomic({way}, {ConfirmTarget(model, result)}, ref __lastError))");
+            writer.Open($"if (!__atomic || {Runtime}.ConfirmAtomic({way}, ref {result}, ref __lastError))");
             writer.Line("break;");
             writer.Close();
             writer.Line("__atomic = false;");
@@ -78,9 +78,6 @@ internal static class CloexecCallEmitter
         writer.Line($"{Runtime}.ExitFallback(__forkLockHeld);");
         writer.Close();
     }
-
-    private static string ConfirmTarget(WrapperModel model, string result) =>
-        model.Target.WrapsMethodName is not null && model.Return.Kind == ReturnKind.SafeHandle ? result : "ref " + result;
 
     private static void WriteInvoke(CodeWriter writer, WrapperModel model, string result)
     {
@@ -159,20 +156,28 @@ internal static class CloexecCallEmitter
         });
     }
 
+    private static bool ReturnsWrappedSafeHandle(WrapperModel model) =>
+        model.Target.WrapsMethodName is not null && model.Return.Kind == ReturnKind.SafeHandle;
+
     private static void WriteSetAfter(CodeWriter writer, WrapperModel model, string way, string result)
     {
         CallPlan plan = model.Plan;
         if (plan.Output == DescriptorOutput.ReturnValue)
         {
             // A SafeHandle over a raw import is closed by disposing it; a bare SOCKET needs closesocket.
-            bool socket = plan.Resource == NativeResource.Socket && ConfirmTarget(model, result) != result;
+            bool socket = plan.Resource == NativeResource.Socket && !ReturnsWrappedSafeHandle(model);
             writer.Line($"{Runtime}.{(socket ? "SetAfterCreateSocket" : "SetAfterCreate")}({way}, ref {result}, ref __lastError);");
             return;
         }
 
         ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
         string pointerType = plan.Output == DescriptorOutput.Pair ? "int*" : "void*";
-        string call = plan.Output == DescriptorOutput.Pair ? "SetAfterCreatePair" : "SetAfterReceive";
+        string call = plan.Output switch
+        {
+            DescriptorOutput.Pair => "SetAfterCreatePair",
+            DescriptorOutput.ReceivedRightsMessages => "SetAfterReceiveMessages",
+            _ => "SetAfterReceive",
+        };
 
         // A wrapper's own import already has the argument pinned; a wrapper over a raw method pins it here.
         string? pin = model.Target.WrapsMethodName is null ? null : Marshalling.Pin(output);

@@ -71,12 +71,23 @@ internal static class EntryPointTable
         Flagged("timerfd_create", "TimerFd", "TimerFdFlag", flagArgument: 1),
         Flagged("signalfd", "SignalFd", "SignalFdFlag", flagArgument: 2, passThroughWhen: "{0} != -1"),
         Flagged("recvmsg", "ReceiveMessage", "ReceiveMessageFlag", flagArgument: 2, DescriptorOutput.ReceivedRights, outputArgument: 1),
+        // glibc's large-file names (fcntl.h under _FILE_OFFSET_BITS=64 / _LARGEFILE64_SOURCE): the same calls, with
+        // O_LARGEFILE implied on 32-bit targets. open(2), "open64"; musl exports them as aliases too.
+        Flagged("open64", "Open", "OpenFlag", flagArgument: 1),
+        Flagged("openat64", "Open", "OpenFlag", flagArgument: 2),
+        // open_by_handle_at(mount_fd, struct file_handle *handle, int flags): open_by_handle_at(2), Linux 2.6.39;
+        // flags are open(2)'s, O_CLOEXEC included.
+        Flagged("open_by_handle_at", "Open", "OpenFlag", flagArgument: 2),
+        // recvmmsg(fd, struct mmsghdr *msgvec, unsigned vlen, int flags, struct timespec *timeout): recvmmsg(2),
+        // Linux 2.6.33; flags are recvmsg(2)'s, MSG_CMSG_CLOEXEC included, and apply to every message received.
+        Flagged("recvmmsg", "ReceiveMessage", "ReceiveMessageFlag", flagArgument: 3, DescriptorOutput.ReceivedRightsMessages, outputArgument: 1),
 
         Legacy("pipe", "Open", "Pipe2", DescriptorOutput.Pair, outputArgument: 0, new("pipe2", ["{0}", FlagPlaceholder])),
         Legacy("dup", "Open", "DupFdCloexec", DescriptorOutput.ReturnValue, -1, new("fcntl", ["{0}", DupFdCloexecCommand, "0"])),
         Legacy("dup2", "Open", "Dup3", DescriptorOutput.ReturnValue, -1, new("dup3", ["{0}", "{1}", FlagPlaceholder]), passThroughWhen: "{0} == {1}"),
         Legacy("accept", "Socket", "Accept4", DescriptorOutput.ReturnValue, -1, new("accept4", ["{0}", "{1}", "{2}", FlagPlaceholder])),
         Legacy("creat", "Open", "OpenFlag", DescriptorOutput.ReturnValue, -1, new("open", ["{0}", CreatFlags + " | " + FlagPlaceholder, "{1}"])),
+        Legacy("creat64", "Open", "OpenFlag", DescriptorOutput.ReturnValue, -1, new("open64", ["{0}", CreatFlags + " | " + FlagPlaceholder, "{1}"])),
         Legacy("epoll_create", "EPoll", "EPollCreate1", DescriptorOutput.ReturnValue, -1, new("epoll_create1", [FlagPlaceholder]), passThroughWhen: "{0} <= 0"),
         Legacy("inotify_init", "Inotify", "InotifyInit1", DescriptorOutput.ReturnValue, -1, new("inotify_init1", [FlagPlaceholder])),
         Legacy("mkstemp", "Open", "Mkostemp", DescriptorOutput.ReturnValue, -1, new("mkostemp", ["{0}", FlagPlaceholder])),

@@ -11,6 +11,11 @@ internal enum DescriptorOutput
     /// <summary>The descriptors arrive as SCM_RIGHTS in a struct msghdr argument.</summary>
     ReceivedRights,
     /// <summary>
+    /// The return value is a count of messages (recvmmsg) and each <c>struct mmsghdr</c> of the array argument holds
+    /// a msghdr whose SCM_RIGHTS may carry descriptors.
+    /// </summary>
+    ReceivedRightsMessages,
+    /// <summary>
     /// The return value is a BOOL and the handles come back through out arguments (CreatePipe, DuplicateHandle):
     /// the inheritance is an argument of the call itself, so it is always atomic and nothing is set afterwards.
     /// </summary>

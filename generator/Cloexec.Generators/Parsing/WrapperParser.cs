@@ -353,7 +353,7 @@ internal static class WrapperParser
         {
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.Pair or DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.Pair or DescriptorOutput.OutArguments or DescriptorOutput.ReceivedRightsMessages => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -364,6 +364,7 @@ internal static class WrapperParser
                 DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
                 DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
+                DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));

@@ -5,6 +5,7 @@ using Cloexec.Platform;
 namespace Cloexec.Fallback;
 
 /// <summary>Sets or clears close-on-exec on an existing descriptor: <c>ioctl(FIOCLEX)</c>, else <c>fcntl</c>.</summary>
+/// <remarks>Only a failing fcntl is a failure: ioctl is the fast way, not the authority.</remarks>
 internal static class CloexecSetter
 {
     // Like CPython: once ioctl answers ENOTTY or EACCES (a sandbox, an odd file system), it is never tried again.
@@ -30,12 +31,17 @@ internal static class CloexecSetter
             }
 
             int errno = Marshal.GetLastSystemError();
-            if (errno != PlatformValues.ENotTy && errno != PlatformValues.EAcces)
+            if (errno == PlatformValues.ENotTy || errno == PlatformValues.EAcces)
+            {
+                s_ioctlRefused = true;
+            }
+            else if (errno != PlatformValues.EBadF)
             {
                 return errno;
             }
 
-            s_ioctlRefused = true;
+            // EBADF: Linux and FreeBSD refuse ioctl on an O_PATH descriptor, which fcntl accepts (CPython bpo-42780,
+            // bpo-44849). Only this call falls back; a descriptor that is really closed fails in fcntl with EBADF too.
         }
 
         int flags = Libc.FcntlGet(fd, PlatformValues.FGetFd);
@@ -64,6 +70,9 @@ internal static class CloexecSetter
 
         return errno;
     }
+
+    /// <summary>Whether ioctl was given up for this process (tests).</summary>
+    internal static bool IoctlRefusedForTests => s_ioctlRefused;
 
     /// <summary>Makes the next calls use fcntl only, as after ioctl was refused (tests).</summary>
     internal static void RefuseIoctlForTests(bool refused) => s_ioctlRefused = refused;

@@ -109,8 +109,14 @@ public static class DescriptorRuntime
     public static bool ConfirmAtomic(AtomicWay way, ref long result, ref int errno) =>
         AtomicWayStates.IsConfirmed(way) || ConfirmFirstCalls(way, ref result, ref errno);
 
-    /// <summary>After an atomic call that returned a SafeHandle (a wrapper over a raw import).</summary>
-    public static bool ConfirmAtomic(AtomicWay way, SafeHandle handle, ref int errno)
+    /// <summary>
+    /// After an atomic call that returned a SafeHandle (a wrapper over a raw import). A kernel that silently ignored the
+    /// flag gets the flag set on this very handle rather than a second call, which would leave the first descriptor
+    /// open (and could fail where the first call worked, as with O_EXCL); if that fails the handle is disposed and
+    /// replaced with an invalid one.
+    /// </summary>
+    public static bool ConfirmAtomic<THandle>(AtomicWay way, ref THandle handle, ref int errno)
+        where THandle : SafeHandle, new()
     {
         ArgumentNullException.ThrowIfNull(handle);
         if (AtomicWayStates.IsConfirmed(way))
@@ -127,7 +133,8 @@ public static class DescriptorRuntime
         if (AtomicWayTable.RefusalOf(way) == Refusal.SilentlyIgnored && !FileDescriptor.HasCloexecFlag((int)handle.DangerousGetHandle()))
         {
             AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
-            return false;
+            SetAfterCreate(way, ref handle, ref errno);
+            return true;
         }
 
         AtomicWayStates.Set(way, AtomicWayStates.State.Works);
@@ -303,6 +310,28 @@ public static class DescriptorRuntime
         long wide = result;
         SetAfterReceive(way, ref wide, message, ref errno);
         result = (int)wide;
+    }
+
+    /// <summary>
+    /// After a non-atomic recvmmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
+    /// received as <c>SCM_RIGHTS</c> in the first <paramref name="result"/> messages of <paramref name="messages"/> (a
+    /// <c>struct mmsghdr</c> array); on failure closes them all and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static unsafe void SetAfterReceiveMessages(AtomicWay way, ref int result, void* messages, ref int errno)
+    {
+        if (result <= 0)
+        {
+            return;
+        }
+
+        int failure = ReceivedRights.SetCloexecOnAllMessages(messages, result);
+        if (failure != 0)
+        {
+            ReceivedRights.CloseAllMessages(messages, result);
+            result = -1;
+        }
+
+        Conclude(way, failure, ref errno);
     }
 
     private static void Conclude(AtomicWay way, int failure, ref int errno)

@@ -1,36 +1,59 @@
+using System;
+
 namespace Cloexec.Platform;
 
 // The one table of native numbers (Windows' are in WindowsValues beside it). Everything else, generated code
-// included, reads these names. Zero means the platform has no such flag. Each value's header is named beside it;
-// the Linux row is checked against this machine's headers by the tests (PlatformValuesTests compiles a C program).
-// Linux: /usr/include asm-generic/fcntl.h, asm-generic/ioctls.h, bits/socket_type.h, bits/socket.h, bits/epoll.h,
-// bits/eventfd.h, bits/inotify.h, bits/timerfd.h, bits/signalfd.h, linux/memfd.h, asm-generic/errno*.h; the same
-// on x64, arm64 and arm.
+// included, reads these names; each number is written once. Zero means the platform has no such flag, or that its
+// value is not known here: an atomic way whose flag is zero is never tried, and a zero FIOCLEX means fcntl only.
+// Every value is checked against sources this repository does not contain (tests/Cloexec.Tests/Oracles: Go's
+// golang.org/x/sys, Rust's libc crate, this machine's headers through gcc).
+//
+// Linux: the kernel's uapi headers. Most architectures take their numbers from asm-generic (fcntl.h, ioctls.h,
+// errno.h); powerpc has its own ioctls.h (FIOCLEX = _IO('f', 1)), and sparc, alpha, parisc and mips have their own
+// fcntl.h and errno.h (O_CLOEXEC 0x400000 on sparc, 0x200000 on alpha and parisc; ENOSYS 89 on mips). None of those
+// four is an architecture .NET runs on: a Linux architecture this table does not name gets only the values that are
+// the same on every architecture the kernel has (MFD_CLOEXEC, MSG_CMSG_CLOEXEC, F_DUPFD_CLOEXEC, and the constants
+// below), so that it falls back to fcntl after creation rather than pass a wrong flag or ioctl number.
 // macOS: apple-oss-distributions/xnu bsd/sys/fcntl.h, bsd/sys/filio.h (FIOCLEX = _IO('f', 1), bsd/sys/ioccom.h
-// IOC_VOID 0x20000000), bsd/sys/errno.h. macOS has no SOCK_CLOEXEC, MSG_CMSG_CLOEXEC, epoll, eventfd, inotify,
-// memfd, timerfd or signalfd (bsd/sys/socket.h defines none of the flags).
-// FreeBSD: freebsd/freebsd-src sys/sys/fcntl.h, sys/sys/filio.h (the same _IO('f', 1), sys/sys/ioccom.h),
-// sys/sys/socket.h, sys/sys/eventfd.h, sys/sys/mman.h, sys/sys/errno.h. No epoll, inotify, timerfd or signalfd.
+// IOC_VOID 0x20000000), bsd/sys/errno.h; the same on x64 and arm64 (none of these headers is per machine). macOS has
+// no SOCK_CLOEXEC, MSG_CMSG_CLOEXEC, epoll, eventfd, inotify, memfd, timerfd or signalfd.
+// FreeBSD: freebsd/freebsd-src sys/sys/fcntl.h, sys/sys/filio.h, sys/sys/socket.h, sys/sys/eventfd.h (13.0),
+// sys/sys/mman.h (memfd, 13.0), sys/sys/timerfd.h (14.0: TFD_CLOEXEC is O_CLOEXEC), sys/sys/inotify.h (15.0:
+// IN_CLOEXEC is O_CLOEXEC), sys/sys/errno.h; not per machine either. No epoll or signalfd.
 
-/// <summary>Native values of one platform.</summary>
-internal sealed partial record PlatformValues(
-    int OCloexec,
-    int SockCloexec,
-    int EPollCloexec,
-    int EventFdCloexec,
-    int InotifyCloexec,
-    int MemFdCloexec,
-    int TimerFdCloexec,
-    int SignalFdCloexec,
-    int MsgCmsgCloexec,
-    int FDupFdCloexec,
-    int CreatFlags,
-    uint FioClex,
-    uint FioNClex,
-    int ENoSys)
+/// <summary>The kernels whose descriptors the runtime handles (Windows handles are apart).</summary>
+internal enum UnixKernel
 {
-    // Common to every Unix platform supported here: Linux asm-generic/fcntl.h and errno-base.h, xnu bsd/sys/fcntl.h
-    // and errno.h, FreeBSD sys/sys/fcntl.h and errno.h all agree.
+    Linux,
+    MacOS,
+    FreeBsd,
+}
+
+/// <summary>The processor architectures a row of the table holds for.</summary>
+[Flags]
+internal enum Cpu
+{
+    None = 0,
+    X64 = 1 << 0,
+    X86 = 1 << 1,
+    Arm64 = 1 << 2,
+    /// <summary>32-bit Arm, armv7 and armv6 alike.</summary>
+    Arm = 1 << 3,
+    S390x = 1 << 4,
+    Ppc64le = 1 << 5,
+    LoongArch64 = 1 << 6,
+    RiscV64 = 1 << 7,
+    /// <summary>An architecture this table does not name.</summary>
+    Other = 1 << 8,
+    Any = X64 | X86 | Arm64 | Arm | S390x | Ppc64le | LoongArch64 | RiscV64 | Other,
+}
+
+/// <summary>Native values of one kernel on the architectures <see cref="Cpus"/> names.</summary>
+internal sealed partial record PlatformValues
+{
+    // Common to every Unix platform supported here, on every architecture: Linux asm-generic/fcntl.h and
+    // errno-base.h (which every architecture's errno.h includes), xnu bsd/sys/fcntl.h and errno.h, FreeBSD
+    // sys/sys/fcntl.h and errno.h all agree.
     internal const int FGetFd = 1;
     internal const int FSetFd = 2;
     internal const int FdCloexec = 1;
@@ -39,51 +62,110 @@ internal sealed partial record PlatformValues(
     internal const int EInval = 22;
     internal const int ENotTy = 25;
 
-    internal static readonly PlatformValues Linux = new(
-        OCloexec: 0x80000,
-        SockCloexec: 0x80000,
-        EPollCloexec: 0x80000,
-        EventFdCloexec: 0x80000,
-        InotifyCloexec: 0x80000,
-        MemFdCloexec: 0x1,
-        TimerFdCloexec: 0x80000,
-        SignalFdCloexec: 0x80000,
-        MsgCmsgCloexec: 0x40000000,
-        FDupFdCloexec: 1030,
-        CreatFlags: 0x1 | 0x40 | 0x200, // O_WRONLY | O_CREAT | O_TRUNC
-        FioClex: 0x5451,
-        FioNClex: 0x5450,
-        ENoSys: 38);
+    internal UnixKernel Kernel { get; init; }
+    internal Cpu Cpus { get; init; }
 
-    internal static readonly PlatformValues MacOS = new(
-        OCloexec: 0x1000000,           // bsd/sys/fcntl.h O_CLOEXEC 0x01000000
-        SockCloexec: 0,
-        EPollCloexec: 0,
-        EventFdCloexec: 0,
-        InotifyCloexec: 0,
-        MemFdCloexec: 0,
-        TimerFdCloexec: 0,
-        SignalFdCloexec: 0,
-        MsgCmsgCloexec: 0,
-        FDupFdCloexec: 67,                // bsd/sys/fcntl.h F_DUPFD_CLOEXEC 67
-        CreatFlags: 0x1 | 0x200 | 0x400,  // bsd/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
-        FioClex: 0x20006601,              // bsd/sys/filio.h _IO('f', 1)
-        FioNClex: 0x20006602,             // bsd/sys/filio.h _IO('f', 2)
-        ENoSys: 78);                      // bsd/sys/errno.h ENOSYS 78
+    internal int OCloexec { get; init; }
+    internal int SockCloexec { get; init; }
+    internal int EPollCloexec { get; init; }
+    internal int EventFdCloexec { get; init; }
+    internal int InotifyCloexec { get; init; }
+    internal int MemFdCloexec { get; init; }
+    internal int TimerFdCloexec { get; init; }
+    internal int SignalFdCloexec { get; init; }
+    internal int MsgCmsgCloexec { get; init; }
+    internal int FDupFdCloexec { get; init; }
+    /// <summary><c>O_WRONLY | O_CREAT | O_TRUNC</c>, what <c>creat</c> means.</summary>
+    internal int CreatFlags { get; init; }
+    /// <summary>0 where the number is not known: close-on-exec is then set with fcntl only.</summary>
+    internal uint FioClex { get; init; }
+    internal uint FioNClex { get; init; }
+    /// <summary>0 where not known: no errno is then taken for a missing call.</summary>
+    internal int ENoSys { get; init; }
 
-    internal static readonly PlatformValues FreeBsd = new(
-        OCloexec: 0x100000,               // sys/sys/fcntl.h O_CLOEXEC 0x00100000
-        SockCloexec: 0x10000000,          // sys/sys/socket.h SOCK_CLOEXEC, or-ed into socket()'s type
-        EPollCloexec: 0,
-        EventFdCloexec: 0x100000,         // sys/sys/eventfd.h EFD_CLOEXEC 0x00100000 (FreeBSD 13)
-        InotifyCloexec: 0,
-        MemFdCloexec: 0x1,                // sys/sys/mman.h MFD_CLOEXEC 0x00000001 (FreeBSD 13)
-        TimerFdCloexec: 0,
-        SignalFdCloexec: 0,
-        MsgCmsgCloexec: 0x40000,          // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
-        FDupFdCloexec: 17,                // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
-        CreatFlags: 0x1 | 0x200 | 0x400,  // sys/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
-        FioClex: 0x20006601,              // sys/sys/filio.h _IO('f', 1)
-        FioNClex: 0x20006602,             // sys/sys/filio.h _IO('f', 2)
-        ENoSys: 78);                      // sys/sys/errno.h ENOSYS 78
+    /// <summary>Linux, values that uapi headers outside asm/ give, the same on every architecture.</summary>
+    internal static readonly PlatformValues LinuxOtherArchitecture = new()
+    {
+        Kernel = UnixKernel.Linux,
+        Cpus = Cpu.Other,
+        MemFdCloexec = 0x1,              // linux/memfd.h
+        MsgCmsgCloexec = 0x40000000,     // linux/socket.h
+        FDupFdCloexec = 1030,            // linux/fcntl.h F_LINUX_SPECIFIC_BASE 1024 + 6
+    };
+
+    /// <summary>
+    /// Linux on the architectures whose fcntl.h, ioctls.h and errno.h are asm-generic's (x86 and x64 have their own
+    /// files with the same numbers; arm, s390 likewise for ioctls.h).
+    /// </summary>
+    internal static readonly PlatformValues Linux = LinuxOtherArchitecture with
+    {
+        Cpus = Cpu.X64 | Cpu.X86 | Cpu.Arm64 | Cpu.Arm | Cpu.S390x | Cpu.LoongArch64 | Cpu.RiscV64,
+        OCloexec = 0x80000,
+        // SOCK_, EPOLL_, EFD_, IN_, TFD_ and SFD_CLOEXEC are all defined as O_CLOEXEC.
+        SockCloexec = 0x80000,
+        EPollCloexec = 0x80000,
+        EventFdCloexec = 0x80000,
+        InotifyCloexec = 0x80000,
+        TimerFdCloexec = 0x80000,
+        SignalFdCloexec = 0x80000,
+        CreatFlags = 0x1 | 0x40 | 0x200, // O_WRONLY | O_CREAT | O_TRUNC
+        FioClex = 0x5451,
+        FioNClex = 0x5450,
+        ENoSys = 38,
+    };
+
+    /// <summary>Linux on powerpc: asm-generic's numbers except arch/powerpc/include/uapi/asm/ioctls.h.</summary>
+    internal static readonly PlatformValues LinuxPowerPc = Linux with
+    {
+        Cpus = Cpu.Ppc64le,
+        FioClex = 0x20006601,            // _IO('f', 1)
+        FioNClex = 0x20006602,           // _IO('f', 2)
+    };
+
+    internal static readonly PlatformValues MacOS = new()
+    {
+        Kernel = UnixKernel.MacOS,
+        Cpus = Cpu.Any,
+        OCloexec = 0x1000000,            // bsd/sys/fcntl.h O_CLOEXEC 0x01000000
+        FDupFdCloexec = 67,              // bsd/sys/fcntl.h F_DUPFD_CLOEXEC 67
+        CreatFlags = 0x1 | 0x200 | 0x400, // bsd/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
+        FioClex = 0x20006601,            // bsd/sys/filio.h _IO('f', 1)
+        FioNClex = 0x20006602,           // bsd/sys/filio.h _IO('f', 2)
+        ENoSys = 78,                     // bsd/sys/errno.h ENOSYS 78
+    };
+
+    internal static readonly PlatformValues FreeBsd = new()
+    {
+        Kernel = UnixKernel.FreeBsd,
+        Cpus = Cpu.Any,
+        OCloexec = 0x100000,             // sys/sys/fcntl.h O_CLOEXEC 0x00100000
+        SockCloexec = 0x10000000,        // sys/sys/socket.h SOCK_CLOEXEC, or-ed into socket()'s type
+        EventFdCloexec = 0x100000,       // sys/sys/eventfd.h EFD_CLOEXEC 0x00100000 (FreeBSD 13)
+        InotifyCloexec = 0x100000,       // sys/sys/inotify.h IN_CLOEXEC O_CLOEXEC (FreeBSD 15)
+        MemFdCloexec = 0x1,              // sys/sys/mman.h MFD_CLOEXEC 0x00000001 (FreeBSD 13)
+        TimerFdCloexec = 0x100000,       // sys/sys/timerfd.h TFD_CLOEXEC O_CLOEXEC (FreeBSD 14)
+        MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
+        FDupFdCloexec = 17,              // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
+        CreatFlags = 0x1 | 0x200 | 0x400, // sys/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
+        FioClex = 0x20006601,            // sys/sys/filio.h _IO('f', 1)
+        FioNClex = 0x20006602,           // sys/sys/filio.h _IO('f', 2)
+        ENoSys = 78,                     // sys/sys/errno.h ENOSYS 78
+    };
+
+    /// <summary>Every row: for each kernel, one row per set of architectures with the same numbers.</summary>
+    internal static readonly PlatformValues[] All = [Linux, LinuxPowerPc, LinuxOtherArchitecture, MacOS, FreeBsd];
+
+    /// <summary>The row of <paramref name="kernel"/> on <paramref name="cpu"/>.</summary>
+    internal static PlatformValues For(UnixKernel kernel, Cpu cpu)
+    {
+        foreach (PlatformValues row in All)
+        {
+            if (row.Kernel == kernel && (row.Cpus & cpu) != 0)
+            {
+                return row;
+            }
+        }
+
+        return For(kernel, Cpu.Other);
+    }
 }

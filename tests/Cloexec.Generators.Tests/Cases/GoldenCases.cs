@@ -15,6 +15,8 @@ public static class GoldenCases
         new("EventFamily", LinuxOnly(FlaggedEntryPointSources.EventFamily)),
         new("MemoryTimerAndSignalFamily", LinuxOnly(FlaggedEntryPointSources.MemoryTimerAndSignalFamily)),
         new("ReceiveMessage", LinuxOnly(FlaggedEntryPointSources.ReceiveMessage)),
+        new("LargeFileAliasesAndHandles", LinuxOnly(LinuxCreatorSources.LargeFileAliasesAndHandles)),
+        new("ReceiveMessages", LinuxOnly(LinuxCreatorSources.ReceiveMessages)),
         new("LegacyPipeAndDup", LinuxOnly(LegacyEntryPointSources.PipeAndDup)),
         new("LegacyAcceptCreatAndMkstemp", LinuxOnly(LegacyEntryPointSources.AcceptCreatAndMkstemp)),
         new("LegacyEpollAndInotify", LinuxOnly(LegacyEntryPointSources.EpollAndInotify)),

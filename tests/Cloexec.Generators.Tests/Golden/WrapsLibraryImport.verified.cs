@@ -22,7 +22,7 @@ namespace Demo
                     {
                         __retVal = RawOpen(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
                         {
                             break;
                         }
