@@ -27,12 +27,12 @@ internal sealed record FlagsArgument(IParameterSymbol Parameter, string Family)
         if (settings.FlagsParameter is not null)
         {
             IParameterSymbol? named = native.FirstOrDefault(p => p.Name == settings.FlagsParameter);
-            string? family = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag;
+            string? family = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag.ToString();
             return named is null || family is null ? null : new FlagsArgument(named, family);
         }
 
         return known is { FlagArgument: >= 0 } && known.FlagArgument < native.Length && settings.Flag is null or not "None"
-            ? new FlagsArgument(native[known.FlagArgument], known.Flag)
+            ? new FlagsArgument(native[known.FlagArgument], known.Flag.ToString())
             : null;
     }
 

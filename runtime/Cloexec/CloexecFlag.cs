@@ -1,11 +1,22 @@
 using System.Diagnostics.CodeAnalysis;
 
+// The generator and the analyzer compile this file in (CLOEXEC_KNOWLEDGE), so that their table names the families the
+// runtime has, typed: there it is an internal type of their own namespace, never a second public Cloexec.CloexecFlag.
+#if CLOEXEC_KNOWLEDGE
+namespace Cloexec.Generators.Knowledge;
+#else
 namespace Cloexec;
+#endif
 
 /// <summary>A family of close-on-exec flags: each native function takes the one of its family.</summary>
-/// <remarks>The values per platform are in <see cref="Interop.CloexecFlagValues"/>.</remarks>
+/// <remarks>The values per platform are in <c>Cloexec.Interop.CloexecFlagValues</c>.</remarks>
 [SuppressMessage("Naming", "CA1711", Justification = "The name is part of the public contract: a flag family, not a [Flags] enum.")]
-public enum CloexecFlag
+#if CLOEXEC_KNOWLEDGE
+internal
+#else
+public
+#endif
+enum CloexecFlag
 {
     /// <summary>No atomic flag: the wrapper sets close-on-exec right after creation.</summary>
     None,

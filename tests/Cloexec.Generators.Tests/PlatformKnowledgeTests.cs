@@ -25,8 +25,8 @@ public sealed class PlatformKnowledgeTests
         EntryPointInfo unix = EntryPointTable.Find("socket", NativePlatform.Unix)!;
         EntryPointInfo windows = EntryPointTable.Find("socket", NativePlatform.Windows)!;
 
-        Assert.Equal(("Socket", "SocketFlag", 1), (unix.Flag, unix.Way, unix.FlagArgument));
-        Assert.Equal(("None", "None", -1), (windows.Flag, windows.Way, windows.FlagArgument));
+        Assert.Equal((Knowledge.CloexecFlag.Socket, AtomicWay.SocketFlag, 1), (unix.Flag, unix.Way, unix.FlagArgument));
+        Assert.Equal((Knowledge.CloexecFlag.None, AtomicWay.None, -1), (windows.Flag, windows.Way, windows.FlagArgument));
         Assert.Null(EntryPointTable.Find("CreatePipe", NativePlatform.Unix));
         Assert.Null(EntryPointTable.Find("pipe2", NativePlatform.Windows));
     }
@@ -36,7 +36,7 @@ public sealed class PlatformKnowledgeTests
     {
         foreach (EntryPointInfo entry in EntryPointTable.All)
         {
-            Assert.NotNull(EntryPointTable.WayOfFlag(entry.Flag));
+            Assert.NotNull(FlagFamilies.WayOf(entry.Flag));
         }
     }
 }

@@ -25,7 +25,7 @@ internal static class CloexecCallEmitter
         string cloexec = model.CloexecParameterName ?? "null";
 
         writer.Line($"global::Cloexec.Interop.CloexecMode __mode = {Runtime}.ResolveMode({cloexec});");
-        if (EntryPointTable.ShapeOfFlag(plan.Flag) == FlagArgumentShape.SecurityAttributesPointer && plan.FlagArgumentIndex >= 0)
+        if (plan.Placement == FlagPlacement.StructCopy && plan.FlagArgumentIndex >= 0)
         {
             writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.");
             writer.Line("global::Cloexec.Interop.SecurityAttributes __securityAttributes;");
@@ -117,13 +117,13 @@ internal static class CloexecCallEmitter
         }
 
         string type = model.Target.WrapsMethodName is null ? parameter.NativeType : parameter.ManagedType;
-        switch (EntryPointTable.ShapeOfFlag(model.Plan.Flag))
+        switch (model.Plan.Placement)
         {
-            case FlagArgumentShape.SecurityAttributesPointer:
+            case FlagPlacement.StructCopy:
                 return $"({type}){Runtime}.ApplySecurityAttributes((void*){value}, &__securityAttributes, __mode)";
-            case FlagArgumentShape.InheritBool when type == "bool":
+            case FlagPlacement.InheritBool when type == "bool":
                 return $"({Runtime}.ApplyInheritArgument({value} ? 1 : 0, __mode) != 0)";
-            case FlagArgumentShape.InheritBool:
+            case FlagPlacement.InheritBool:
                 return type == "int"
                     ? $"{Runtime}.ApplyInheritArgument({value}, __mode)"
                     : $"unchecked(({type}){Runtime}.ApplyInheritArgument(unchecked((int){value}), __mode))";

@@ -1,3 +1,5 @@
+using Cloexec.Generators.Knowledge;
+
 namespace Cloexec.Generators.Model;
 
 /// <summary>What a returned descriptor is, which decides how the fallback closes it on failure.</summary>
@@ -10,16 +12,18 @@ internal enum NativeResource
 }
 
 /// <summary>How a call becomes close-on-exec: the knowledge of its entry point, applied to this declaration.</summary>
-/// <param name="Flag">The member of <c>Cloexec.CloexecFlag</c> whose value the call takes.</param>
-/// <param name="Way">The member of <c>Cloexec.Interop.AtomicWay</c> this call's atomic path is.</param>
+/// <param name="Flag">The flag family whose value the call takes.</param>
+/// <param name="Way">The atomic way this call's atomic path is.</param>
+/// <param name="Placement">How the flag reaches the call: decides how the flag argument is written.</param>
 /// <param name="FlagArgumentIndex">The native argument that takes the flag, -1 when none does.</param>
 /// <param name="OutputArgumentIndex">The argument holding the pair or the msghdr, -1 for a return value.</param>
 /// <param name="Upgrade">The atomic sibling a legacy call is replaced by, if any.</param>
 /// <param name="PassThroughWhen">A condition over the native arguments under which the call is made as declared.</param>
 /// <param name="Resource">What the returned descriptor is.</param>
 internal sealed record CallPlan(
-    string Flag,
-    string Way,
+    CloexecFlag Flag,
+    AtomicWay Way,
+    FlagPlacement Placement,
     int FlagArgumentIndex,
     DescriptorOutput Output,
     int OutputArgumentIndex,
@@ -27,8 +31,11 @@ internal sealed record CallPlan(
     string? PassThroughWhen = null,
     NativeResource Resource = NativeResource.Descriptor)
 {
+    /// <summary>The plan of a declaration that got no plan (a stub): nothing to do.</summary>
+    public static CallPlan Nothing { get; } = new(CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, -1, DescriptorOutput.ReturnValue, -1, null);
+
     /// <summary>Whether an atomic way exists at all; without one the wrapper always sets the flag after creation.</summary>
-    public bool HasAtomicWay => Way != "None";
+    public bool HasAtomicWay => Way != AtomicWay.None;
 }
 
 /// <summary>A legacy call replaced by its atomic sibling when close-on-exec is wanted.</summary>

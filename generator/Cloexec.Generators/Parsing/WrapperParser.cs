@@ -5,6 +5,7 @@ using System.Threading;
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
+using Cloexec.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -132,7 +133,7 @@ internal static class WrapperParser
             parameters.ToEquatableArray(),
             cloexecParameter,
             target ?? new NativeTarget(null, method.Name, false, null, false),
-            plan ?? new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null));
+            plan ?? CallPlan.Nothing);
         bool hasErrors = unresolved || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
         return new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired);
@@ -157,7 +158,7 @@ internal static class WrapperParser
             EquatableArray<ParameterModel>.Empty,
             null,
             new NativeTarget(null, method.Name, false, null, false),
-            new CallPlan("None", "None", -1, DescriptorOutput.ReturnValue, -1, null),
+            CallPlan.Nothing,
             method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty,
             TypeParameterText.ListOf(method.TypeParameters),
             TypeParameterText.ConstraintsOf(method).ToEquatableArray());
@@ -207,139 +208,9 @@ internal static class WrapperParser
         IMethodSymbol method, AttributeSettings settings, NativeTarget target, NativePlatform platform, List<IParameterSymbol> nativeParameters,
         List<ParameterModel> parameters, Location location, List<DiagnosticInfo> diagnostics)
     {
-        string entryPoint = target.EntryPoint;
-        bool wraps = target.WrapsMethodName is not null;
-        EntryPointInfo? known = EntryPointTable.Find(entryPoint, platform);
-        DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
-        int outputArgument = known?.OutputArgument ?? -1;
+        var context = new PlanContext(method, target.EntryPoint, nativeParameters, parameters, target.WrapsMethodName is not null, location, diagnostics);
         NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket : NativeResource.Descriptor;
-
-        CallPlan? plan;
-        if (settings.FlagsParameter is not null)
-        {
-            int index = nativeParameters.FindIndex(p => p.Name == settings.FlagsParameter);
-            string? flag = settings.Flag is not null and not "None" ? settings.Flag : known?.Flag;
-            if (index < 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
-                return null;
-            }
-
-            if (flag is null or "None")
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag ?? "(not set)", method.Name, entryPoint,
-                    "FlagsParameter needs the family of flags its argument takes, such as Flag = CloexecFlag.Open"));
-                return null;
-            }
-
-            if (!FlagArgumentFits(flag, nativeParameters[index], wraps))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, location, settings.FlagsParameter, method.Name));
-                return null;
-            }
-
-            plan = new CallPlan(flag, EntryPointTable.WayOfFlag(flag) ?? "None", index, output, outputArgument, null, known?.PassThroughWhen, resource);
-        }
-        else if (settings.Flag == "None")
-        {
-            plan = new CallPlan(known?.Flag ?? "None", "None", -1, output, outputArgument, null, known?.PassThroughWhen, resource);
-        }
-        else if (known is not null && (settings.Flag is null || settings.Flag == known.Flag))
-        {
-            UpgradePlan? upgrade = known.Sibling is null || wraps ? null : PlanUpgrade(known.Sibling, parameters);
-            string way = known.Sibling is not null && wraps ? "None" : known.Way;
-            plan = new CallPlan(known.Flag, way, known.FlagArgument, output, outputArgument, upgrade, known.PassThroughWhen, resource);
-        }
-        else if (known is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagDoesNotFit, location, settings.Flag!, method.Name, entryPoint,
-                $"it takes {known.Flag} flags; remove Flag, or name the argument that takes {settings.Flag} flags with FlagsParameter"));
-            return null;
-        }
-        else
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEntryPoint, location, entryPoint, method.Name));
-            return null;
-        }
-
-        return CheckArguments(method, entryPoint, plan, known, nativeParameters, wraps, location, diagnostics) ? plan : null;
-    }
-
-    /// <summary>Whether <paramref name="parameter"/> can take <paramref name="flag"/>, by the shape of argument the family needs.</summary>
-    private static bool FlagArgumentFits(string flag, IParameterSymbol parameter, bool wraps) => EntryPointTable.ShapeOfFlag(flag) switch
-    {
-        // By reference only when the wrapper pins it itself: a raw method's 'ref' cannot be handed another struct.
-        FlagArgumentShape.SecurityAttributesPointer => parameter.RefKind == RefKind.None
-            ? parameter.Type.TypeKind == TypeKind.Pointer || parameter.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
-            : !wraps && parameter.RefKind is RefKind.Ref or RefKind.In && ParameterClassifier.IsBlittable(parameter.Type),
-        FlagArgumentShape.InheritBool => parameter.RefKind == RefKind.None
-            && (ParameterClassifier.IsFlagsType(parameter.Type) || parameter.Type.SpecialType == SpecialType.System_Boolean),
-        _ => ParameterClassifier.IsFlagsParameter(parameter),
-    };
-
-    private static string ShapeDescription(string flag) => EntryPointTable.ShapeOfFlag(flag) switch
-    {
-        FlagArgumentShape.SecurityAttributesPointer => "a SECURITY_ATTRIBUTES pointer: a pointer type, nint, or (without Wraps) a ref/in struct",
-        FlagArgumentShape.InheritBool => "a BOOL: int, uint, or bool with [MarshalAs(UnmanagedType.Bool)]",
-        _ => "int, uint or an enum of those",
-    };
-
-    private static UpgradePlan PlanUpgrade(SiblingInfo sibling, List<ParameterModel> parameters)
-    {
-        var types = sibling.Arguments.Select(argument =>
-        {
-            int index = PlaceholderIndex(argument);
-            return index >= 0 && index < parameters.Count ? parameters[index].NativeType : "int";
-        });
-        return new UpgradePlan(sibling.EntryPoint, sibling.Arguments.ToEquatableArray(), types.ToEquatableArray());
-    }
-
-    /// <summary>The legacy argument a template that is exactly <c>{n}</c> passes on, else -1.</summary>
-    internal static int PlaceholderIndex(string template) =>
-        template.Length >= 3 && template[0] == '{' && template[template.Length - 1] == '}' && int.TryParse(template.Substring(1, template.Length - 2), out int index)
-            ? index
-            : -1;
-
-    /// <summary>The largest <c>{n}</c> any of the templates names, -1 when none does.</summary>
-    private static int LargestPlaceholder(IEnumerable<string> templates) =>
-        templates.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\{(\d+)\}").Cast<System.Text.RegularExpressions.Match>())
-            .Select(m => int.Parse(m.Groups[1].Value))
-            .DefaultIfEmpty(-1)
-            .Max();
-
-    private static bool CheckArguments(
-        IMethodSymbol method, string entryPoint, CallPlan plan, EntryPointInfo? known, List<IParameterSymbol> nativeParameters, bool wraps, Location location, List<DiagnosticInfo> diagnostics)
-    {
-        int needed = new[]
-        {
-            plan.FlagArgumentIndex,
-            plan.OutputArgumentIndex,
-            LargestPlaceholder(known?.Sibling?.Arguments ?? []),
-            LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
-        }.Max();
-        if (needed >= nativeParameters.Count)
-        {
-            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex ? "its descriptors" : "an argument";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingFlagArgument, location, entryPoint, what, needed.ToString(), method.Name, nativeParameters.Count.ToString()));
-            return false;
-        }
-
-        if (plan.FlagArgumentIndex >= 0 && !FlagArgumentFits(plan.Flag, nativeParameters[plan.FlagArgumentIndex], wraps))
-        {
-            IParameterSymbol flags = nativeParameters[plan.FlagArgumentIndex];
-            if (EntryPointTable.ShapeOfFlag(plan.Flag) == FlagArgumentShape.Bits)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagsParameter, LocationOf(flags, location), flags.Name, method.Name));
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInheritanceArgument, LocationOf(flags, location), entryPoint, flags.Name, method.Name, ShapeDescription(plan.Flag)));
-            }
-
-            return false;
-        }
-
-        return true;
+        return CallPlanner.Plan(context, settings, EntryPointTable.Find(target.EntryPoint, platform), resource);
     }
 
     private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, Location location, List<DiagnosticInfo> diagnostics)

@@ -1,13 +1,23 @@
 using System.ComponentModel;
 
+// Compiled into the generator and the analyzer too (CLOEXEC_KNOWLEDGE): see CloexecFlag.cs.
+#if CLOEXEC_KNOWLEDGE
+namespace Cloexec.Generators.Knowledge;
+#else
 namespace Cloexec.Interop;
+#endif
 
 /// <summary>
 /// One atomic way of creating a close-on-exec descriptor. The runtime remembers per process whether
-/// each works (see <see cref="Platform.AtomicWayTable"/>); generated code names the way its call takes.
+/// each works (see <c>Cloexec.Platform.AtomicWayTable</c>); generated code names the way its call takes.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public enum AtomicWay
+#if CLOEXEC_KNOWLEDGE
+internal
+#else
+public
+#endif
+enum AtomicWay
 {
     /// <summary>No atomic way: close-on-exec is always set after creation.</summary>
     None,

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using Cloexec.Generators.Model;
+
+namespace Cloexec.Generators.Knowledge;
+
+// Its own file: the analyzer compiles it in beside EntryPointTable.cs, CloexecFlag.cs and AtomicWay.cs.
+
+/// <summary>How a call is told to make its new descriptors close-on-exec: each placement has its own planner.</summary>
+internal enum FlagPlacement
+{
+    /// <summary>The call has no way: the wrapper sets the flag right after creation.</summary>
+    AfterCreation,
+    /// <summary>A bit or-ed into an int, uint or enum argument.</summary>
+    Bits,
+    /// <summary>A field of a struct the call reads through a pointer (SECURITY_ATTRIBUTES): the wrapper passes its own copy.</summary>
+    StructCopy,
+    /// <summary>A BOOL argument that is TRUE for an inheritable handle.</summary>
+    InheritBool,
+    /// <summary>A legacy call without a flag: its atomic sibling is called instead.</summary>
+    Sibling,
+}
+
+/// <summary>What the generator knows about one descriptor-creating native function.</summary>
+/// <param name="Flag">The flag family the call takes.</param>
+/// <param name="Way">The atomic way of the call, <see cref="AtomicWay.None"/> when it has none.</param>
+/// <param name="Placement">How the flag reaches the call.</param>
+/// <param name="FlagArgument">The argument that takes the flag, -1 when none does.</param>
+/// <param name="OutputArgument">The argument holding a descriptor pair or msghdr, -1 for a return value.</param>
+/// <param name="Sibling">For a legacy call: the atomic call that replaces it.</param>
+/// <param name="PassThroughWhen">
+/// A condition over the arguments (<c>{0}</c>...) under which the call creates no new descriptor, or must keep its
+/// own error: it is then made exactly as declared, and no flag is set afterwards.
+/// </param>
+/// <param name="Platform">The platform whose libraries export the function under this name.</param>
+internal sealed record EntryPointInfo(
+    string Name,
+    NativePlatform Platform,
+    CloexecFlag Flag,
+    AtomicWay Way,
+    FlagPlacement Placement,
+    int FlagArgument,
+    DescriptorOutput Output,
+    int OutputArgument,
+    SiblingInfo? Sibling,
+    string? PassThroughWhen);
+
+/// <summary>
+/// The atomic sibling of a legacy call. Arguments are C# templates: <c>{0}</c>... are the legacy call's
+/// arguments, <c>{flag}</c> the flag's runtime value, <c>{CloexecFlagValues.Name}</c> the runtime's constants.
+/// </summary>
+internal sealed record SiblingInfo(string EntryPoint, IReadOnlyList<string> Arguments);

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Cloexec.Generators.Knowledge;
+using Cloexec.Generators.Model;
+
+namespace Cloexec.Generators.Planning;
+
+/// <summary>A legacy call without a flag (pipe, dup, accept...): the wrapper calls its atomic sibling instead.</summary>
+internal static class SiblingPlanner
+{
+    /// <summary>The sibling's import: each argument's native type is the legacy argument's it passes on, else int.</summary>
+    public static UpgradePlan Plan(SiblingInfo sibling, IReadOnlyList<ParameterModel> parameters)
+    {
+        var types = sibling.Arguments.Select(argument =>
+        {
+            int index = PlaceholderIndex(argument);
+            return index >= 0 && index < parameters.Count ? parameters[index].NativeType : "int";
+        });
+        return new UpgradePlan(sibling.EntryPoint, sibling.Arguments.ToEquatableArray(), types.ToEquatableArray());
+    }
+
+    /// <summary>The legacy argument a template that is exactly <c>{n}</c> passes on, else -1.</summary>
+    internal static int PlaceholderIndex(string template) =>
+        template.Length >= 3 && template[0] == '{' && template[template.Length - 1] == '}' && int.TryParse(template.Substring(1, template.Length - 2), out int index)
+            ? index
+            : -1;
+
+    /// <summary>The largest <c>{n}</c> any of the templates names, -1 when none does.</summary>
+    internal static int LargestPlaceholder(IEnumerable<string> templates) =>
+        templates.SelectMany(t => Regex.Matches(t, @"\{(\d+)\}").Cast<Match>())
+            .Select(m => int.Parse(m.Groups[1].Value))
+            .DefaultIfEmpty(-1)
+            .Max();
+}
