@@ -11,7 +11,8 @@ namespace Cloexec.Analyzers;
 
 /// <summary>
 /// Reports each [DllImport]/[LibraryImport] of a C-library function that creates descriptors (the generator's table, its Unix
-/// rows: a Windows creator makes an inheritable handle only when asked to), unless
+/// rows: a Windows creator makes an inheritable handle only when asked to; not the rows whose call is always
+/// close-on-exec, which leak nothing), unless
 /// a [CreatesDescriptor] method of the same type wraps it: that raw import is the Wraps pattern, not a leak.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -40,7 +41,7 @@ public sealed class RawDeclarationAnalyzer : DiagnosticAnalyzer
         foreach (IMethodSymbol method in methods)
         {
             if (wrapped.Contains(method.Name) || RawImport.Of(method) is not { } import || !LibcNames.IsLibc(import.LibraryName)
-                || EntryPointTable.Find(import.EntryPoint, NativePlatform.Unix) is null)
+                || EntryPointTable.Find(import.EntryPoint, NativePlatform.Unix) is not { Placement: not FlagPlacement.AlwaysCloexec })
             {
                 continue;
             }

@@ -62,4 +62,22 @@ enum CloexecFlag
 
     /// <summary>A BOOL <c>bInheritHandle</c> argument (Windows): DuplicateHandle.</summary>
     InheritHandleArgument,
+
+    /// <summary><c>FAN_CLOEXEC</c>: fanotify_init's flags (Linux).</summary>
+    Fanotify,
+
+    /// <summary><c>PERF_FLAG_FD_CLOEXEC</c>: perf_event_open's flags (Linux).</summary>
+    PerfEvent,
+
+    /// <summary><c>FSOPEN_CLOEXEC</c>, <c>FSPICK_CLOEXEC</c>, <c>FSMOUNT_CLOEXEC</c>: the mount API's flags (Linux).</summary>
+    Mount,
+
+    /// <summary>
+    /// <c>'e'</c> in a stdio mode string (fopen, freopen, popen): the wrapper passes its own copy of the mode with
+    /// <c>e</c> added, or removed for <c>cloexec: false</c>.
+    /// </summary>
+    ModeString,
+
+    /// <summary><c>KQUEUE_CLOEXEC</c>: FreeBSD's kqueuex.</summary>
+    Kqueue,
 }

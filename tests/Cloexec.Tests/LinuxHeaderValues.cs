@@ -8,7 +8,7 @@ namespace Cloexec.Tests;
 
 /// <summary>
 /// The values this machine's C headers give, read by compiling and running a tiny C program with gcc: an
-/// independent source for the Linux row of the runtime's table.
+/// independent source for the runtime's table on this machine's platform (tests/Cloexec.Tests/Oracles).
 /// </summary>
 internal static class LinuxHeaderValues
 {
@@ -16,13 +16,16 @@ internal static class LinuxHeaderValues
     private static readonly string[] s_names =
     [
         "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
-        "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
+        "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY", "O_CREAT", "O_TRUNC", "FIOCLEX", "FIONCLEX",
         "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);
 
     public static long Of(string name) => s_values.Value[name];
+
+    /// <summary>The value of <paramref name="name"/>, or null when it is not one of the names read here.</summary>
+    public static long? TryOf(string name) => s_values.Value.TryGetValue(name, out long value) ? value : null;
 
     private static Dictionary<string, long> Read()
     {

@@ -18,6 +18,9 @@ internal static class CloexecCallEmitter
     private const string Marshal = "global::System.Runtime.InteropServices.Marshal";
     private const string ImportName = "__PInvoke";
 
+    /// <summary>The integer argument registers of the C convention where variadic arguments go on the stack (Apple arm64: x0-x7).</summary>
+    private const int ArgumentRegisters = 8;
+
     public static void WriteCall(CodeWriter writer, WrapperModel model, string result)
     {
         CallPlan plan = model.Plan;
@@ -25,6 +28,12 @@ internal static class CloexecCallEmitter
         string cloexec = model.CloexecParameterName ?? "null";
 
         writer.Line($"global::Cloexec.Interop.CloexecMode __mode = {Runtime}.ResolveMode({cloexec});");
+        if (plan.Placement == FlagPlacement.AlwaysCloexec)
+        {
+            WriteAlwaysCloexecCall(writer, model, result);
+            return;
+        }
+
         if (plan.Placement == FlagPlacement.StructCopy && plan.FlagArgumentIndex >= 0)
         {
             writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.");
@@ -79,6 +88,27 @@ internal static class CloexecCallEmitter
         writer.Close();
     }
 
+    /// <summary>
+    /// A call that makes its descriptors close-on-exec by itself: made as declared, without ForkLock (a concurrent
+    /// fork+exec cannot inherit what is close-on-exec from birth); <c>cloexec: false</c> clears the flag afterwards.
+    /// </summary>
+    private static void WriteAlwaysCloexecCall(CodeWriter writer, WrapperModel model, string result)
+    {
+        if (model.Plan.PassThroughWhen is { } passThrough)
+        {
+            writer.Open($"if ({Fill(passThrough, model)})");
+            writer.Line("// No new descriptor comes of the call here: make it as declared.");
+            writer.Line("__mode = global::Cloexec.Interop.CloexecMode.PassThrough;");
+            writer.Close();
+        }
+
+        WriteInvoke(writer, model, result);
+        writer.Open("if (__mode == global::Cloexec.Interop.CloexecMode.Clear)");
+        string call = model.Plan.Output == DescriptorOutput.Directory ? "ClearAfterOpenDirectory" : "ClearAfterCreate";
+        writer.Line($"{Runtime}.{call}(ref {result}, ref __lastError);");
+        writer.Close();
+    }
+
     private static void WriteInvoke(CodeWriter writer, WrapperModel model, string result)
     {
         bool wraps = model.Target.WrapsMethodName is not null;
@@ -123,6 +153,8 @@ internal static class CloexecCallEmitter
                 return $"({type}){Runtime}.ApplySecurityAttributes((void*){value}, &__securityAttributes, __mode)";
             case FlagPlacement.InheritBool when type == "bool":
                 return $"({Runtime}.ApplyInheritArgument({value} ? 1 : 0, __mode) != 0)";
+            case FlagPlacement.ModeString:
+                return $"{Runtime}.ApplyModeString({value}, __mode, __atomic)";
             case FlagPlacement.InheritBool:
                 return type == "int"
                     ? $"{Runtime}.ApplyInheritArgument({value}, __mode)"
@@ -170,6 +202,19 @@ internal static class CloexecCallEmitter
             return;
         }
 
+        if (plan.Output is DescriptorOutput.Stream or DescriptorOutput.ProcessStream)
+        {
+            string stream = plan.Output == DescriptorOutput.Stream ? "SetAfterOpenStream" : "SetAfterOpenProcessStream";
+            writer.Line($"{Runtime}.{stream}({way}, ref {result}, ref __lastError);");
+            return;
+        }
+
+        if (plan.Output == DescriptorOutput.TwoOutPointers)
+        {
+            WriteSetAfterTwoPointers(writer, model, way, result);
+            return;
+        }
+
         ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
         string pointerType = plan.Output == DescriptorOutput.Pair ? "int*" : "void*";
         string call = plan.Output switch
@@ -196,6 +241,26 @@ internal static class CloexecCallEmitter
         }
     }
 
+    private static void WriteSetAfterTwoPointers(CodeWriter writer, WrapperModel model, string way, string result)
+    {
+        ParameterModel[] outputs = [model.Parameters[model.Plan.OutputArgumentIndex], model.Parameters[model.Plan.OutputArgumentIndex + 1]];
+        bool wraps = model.Target.WrapsMethodName is not null;
+        string[] pins = wraps ? outputs.Select(Marshalling.Pin).OfType<string>().ToArray() : [];
+        foreach (string pin in pins)
+        {
+            writer.Open(pin);
+        }
+
+        string[] pointers = outputs.Select(output => !wraps ? Marshalling.NativeValue(output)
+            : Marshalling.Pin(output) is null ? output.Name
+            : Marshalling.NativeName(output)).ToArray();
+        writer.Line($"{Runtime}.SetAfterCreateBoth({way}, ref {result}, (int*){pointers[0]}, (int*){pointers[1]}, ref __lastError);");
+        foreach (string _ in pins)
+        {
+            writer.Close();
+        }
+    }
+
     public static void WriteImports(CodeWriter writer, WrapperModel model)
     {
         IEnumerable<string> parameters = model.Parameters.Select(p => $"{p.NativeType} {Marshalling.NativeName(p)}");
@@ -203,10 +268,61 @@ internal static class CloexecCallEmitter
         WriteImport(writer, model, model.Target.EntryPoint, ImportName, parameters);
         if (model.Plan.Upgrade is { } upgrade)
         {
-            IEnumerable<string> siblingParameters = upgrade.ArgumentTypes.Select((type, i) => $"{type} __arg{i}");
             writer.Line();
-            WriteImport(writer, model, upgrade.EntryPoint, SiblingName(upgrade), siblingParameters);
+            WriteSibling(writer, model, upgrade);
         }
+    }
+
+    /// <summary>
+    /// The sibling: at the address the runtime found when it is its way's own function, else through an import; a
+    /// variadic one in two forms, the Apple arm64 one passing its variadic arguments on the stack.
+    /// </summary>
+    private static void WriteSibling(CodeWriter writer, WrapperModel model, UpgradePlan upgrade)
+    {
+        string name = SiblingName(upgrade);
+        string returnType = model.Return.NativeType;
+        string[] types = upgrade.ArgumentTypes.ToArray();
+        string[] arguments = types.Select((_, i) => $"__arg{i}").ToArray();
+        string parameters = string.Join(", ", types.Select((type, i) => $"{type} {arguments[i]}"));
+        int first = upgrade.VariadicFrom;
+        bool variadic = first >= 0 && first < types.Length && first <= ArgumentRegisters;
+
+        // On the stack: the fixed arguments, zeros for the argument registers left, then each variadic argument as an nint.
+        string[] stackTypes = variadic
+            ? types.Take(first).Concat(Enumerable.Repeat("nint", ArgumentRegisters - first)).Concat(types.Skip(first).Select(_ => "nint")).ToArray()
+            : [];
+        string stackArguments = string.Join(", ", arguments.Take(first).Concat(Enumerable.Repeat("0", variadic ? ArgumentRegisters - first : 0)).Concat(arguments.Skip(first).Select(a => $"(nint){a}")));
+        string registerArguments = string.Join(", ", arguments);
+        const string OnStack = "global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack";
+
+        if (!upgrade.CallsFoundFunction)
+        {
+            WriteImport(writer, model, upgrade.EntryPoint, variadic ? name + "_registers" : name, types.Select((type, i) => $"{type} {arguments[i]}"));
+            if (variadic)
+            {
+                writer.Line();
+                WriteImport(writer, model, upgrade.EntryPoint, name + "_stack", stackTypes.Select((type, i) => $"{type} __arg{i}"));
+                writer.Line();
+                writer.Line($"// {upgrade.EntryPoint} is variadic from argument {first}: on Apple arm64 those go on the stack, after the eight argument registers.");
+                writer.Line($"static unsafe {returnType} {name}({parameters}) => {OnStack} ? {name}_stack({stackArguments}) : {name}_registers({registerArguments});");
+            }
+
+            return;
+        }
+
+        string function = $"global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.{model.Plan.Way})";
+        string Pointer(IEnumerable<string> argumentTypes) => $"((delegate* unmanaged<{string.Join(", ", argumentTypes.Concat([returnType]))}>){function})";
+        writer.Line($"// {upgrade.EntryPoint}, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.");
+        if (variadic)
+        {
+            writer.Line($"// Variadic from argument {first}: on Apple arm64 those go on the stack, after the eight argument registers.");
+            writer.Line($"static unsafe {returnType} {name}({parameters}) => {OnStack}");
+            writer.Line($"    ? {Pointer(stackTypes)}({stackArguments})");
+            writer.Line($"    : {Pointer(types)}({registerArguments});");
+            return;
+        }
+
+        writer.Line($"static unsafe {returnType} {name}({parameters}) => {Pointer(types)}({registerArguments});");
     }
 
     private static void WriteImport(CodeWriter writer, WrapperModel model, string entryPoint, string name, IEnumerable<string> parameters)

@@ -18,6 +18,13 @@ internal enum FlagPlacement
     InheritBool,
     /// <summary>A legacy call without a flag: its atomic sibling is called instead.</summary>
     Sibling,
+    /// <summary>
+    /// The call always makes its descriptors close-on-exec: nothing is added, and <c>cloexec: false</c> clears the
+    /// flag after creation.
+    /// </summary>
+    AlwaysCloexec,
+    /// <summary>A letter in a stdio mode string (<c>e</c>): the wrapper passes its own copy of the mode.</summary>
+    ModeString,
 }
 
 /// <summary>What the generator knows about one descriptor-creating native function.</summary>

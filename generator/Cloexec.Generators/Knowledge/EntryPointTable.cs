@@ -40,6 +40,66 @@ internal static class EntryPointTable
         // recvmmsg(fd, struct mmsghdr *msgvec, unsigned vlen, int flags, struct timespec *timeout): recvmmsg(2),
         // Linux 2.6.33; flags are recvmsg(2)'s, MSG_CMSG_CLOEXEC included, and apply to every message received.
         Flagged("recvmmsg", CloexecFlag.ReceiveMessage, AtomicWay.ReceiveMessageFlag, flagArgument: 3, DescriptorOutput.ReceivedRightsMessages, outputArgument: 1),
+        // mkostemps(template, suffixlen, flags): mkstemp(3), glibc 2.11, macOS 10.12, FreeBSD; the 64 names are glibc's
+        // large-file aliases (stdlib.h).
+        Flagged("mkostemps", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 2),
+        Flagged("mkostemp64", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 1),
+        Flagged("mkostemps64", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 2),
+        // fanotify_init(flags, event_f_flags): fanotify_init(2), linux/fanotify.h FAN_CLOEXEC. The event descriptors
+        // read() hands out later take O_CLOEXEC in event_f_flags (honoured from Linux 3.18): the caller's to pass.
+        Flagged("fanotify_init", CloexecFlag.Fanotify, AtomicWay.FanotifyFlag, flagArgument: 0),
+        // perf_event_open(attr, pid, cpu, group_fd, unsigned long flags): perf_event_open(2), PERF_FLAG_FD_CLOEXEC since
+        // Linux 3.14. No C library exports it (a syscall): for libraries and shims that export it under this name.
+        Flagged("perf_event_open", CloexecFlag.PerfEvent, AtomicWay.PerfEventFlag, flagArgument: 4),
+        // userfaultfd(flags) and memfd_secret(flags) take O_CLOEXEC (userfaultfd(2); mm/secretmem.c, where man-pages 6.03
+        // wrongly says FD_CLOEXEC). Syscalls that glibc 2.36 does not export: for shims under these names.
+        Flagged("userfaultfd", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 0),
+        Flagged("memfd_secret", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 0),
+        // The mount API (Linux 5.2, glibc 2.36 sys/mount.h): open_tree(dfd, path, flags) takes OPEN_TREE_CLOEXEC, which
+        // linux/mount.h defines as O_CLOEXEC; fsopen(fsname, flags), fspick(dfd, path, flags) and fsmount(fs_fd, flags,
+        // attr_flags) take FSOPEN_/FSPICK_/FSMOUNT_CLOEXEC.
+        Flagged("open_tree", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 2),
+        Flagged("fsopen", CloexecFlag.Mount, AtomicWay.MountFlag, flagArgument: 1),
+        Flagged("fspick", CloexecFlag.Mount, AtomicWay.MountFlag, flagArgument: 2),
+        Flagged("fsmount", CloexecFlag.Mount, AtomicWay.MountFlag, flagArgument: 1),
+
+        // Streams: 'e' in the mode string is O_CLOEXEC in glibc (2.7; libio/fileops.c, freopen keeps the number with
+        // dup3) and FreeBSD (lib/libc/stdio/flags.c); popen's 'e' (glibc 2.9 libio/iopopen.c, FreeBSD gen/popen.c)
+        // keeps the parent's end close-on-exec. macOS ignores 'e' in fopen and refuses it in popen: there the way does
+        // not exist and the flag is set after creation, through fileno.
+        Stream("fopen", modeArgument: 1),
+        Stream("fopen64", modeArgument: 1),
+        Stream("freopen", modeArgument: 1),
+        Stream("freopen64", modeArgument: 1),
+        Stream("popen", modeArgument: 1, DescriptorOutput.ProcessStream),
+        // tmpfile(void): no flag anywhere (glibc stdio-common/tmpfile.c, Apple Libc and FreeBSD use mkstemp).
+        Unflagged("tmpfile", DescriptorOutput.Stream),
+        Unflagged("tmpfile64", DescriptorOutput.Stream),
+        // openpty(int *amaster, int *aslave, name, termp, winp): no flag on any of the three (glibc login/openpty.c,
+        // Apple Libc util/pty.c, FreeBSD lib/libutil/pty.c): both descriptors are set after creation.
+        Unflagged("openpty", DescriptorOutput.TwoOutPointers, outputArgument: 0),
+
+        // Always close-on-exec: the call sets the flag itself, so raw imports are no leak; cloexec: false clears it.
+        // opendir: glibc sysdeps/unix/sysv/linux/opendir.c, Apple Libc gen/FreeBSD/opendir.c, FreeBSD gen/opendir.c.
+        Always("opendir", DescriptorOutput.Directory),
+        // shm_open: glibc rt/shm_open.c adds O_CLOEXEC, xnu posix_shm.c and FreeBSD uipc_shm.c set it (POSIX asks it).
+        Always("shm_open"),
+        // mq_open: Linux ipc/mqueue.c get_unused_fd_flags(O_CLOEXEC); FreeBSD kmq_open (where mqd_t is not a descriptor).
+        Always("mq_open"),
+        // pidfd_open(pid, flags), pidfd_getfd(pidfd, targetfd, flags): pidfd_open(2), pidfd_getfd(2); glibc 2.36.
+        Always("pidfd_open"),
+        Always("pidfd_getfd"),
+        // io_uring_setup(entries, params): io_uring/io_uring.c io_uring_install_fd (O_RDWR | O_CLOEXEC); exported by
+        // liburing, not by glibc.
+        Always("io_uring_setup"),
+        // landlock_create_ruleset(attr, size, flags): security/landlock/syscalls.c (O_RDWR | O_CLOEXEC); with
+        // LANDLOCK_CREATE_RULESET_VERSION (1U << 0, linux/landlock.h) it returns the ABI version, not a descriptor.
+        Always("landlock_create_ruleset", passThroughWhen: "({2} & 1) != 0"),
+        // bpf(cmd, attr, size): bpf(2) "close-on-exec ... automatically enabled". Only these commands of linux/bpf.h's
+        // enum bpf_cmd return a descriptor: MAP_CREATE 0, PROG_LOAD 5, OBJ_GET 7, PROG_GET_FD_BY_ID 13,
+        // MAP_GET_FD_BY_ID 14, RAW_TRACEPOINT_OPEN 17, BTF_LOAD 18, BTF_GET_FD_BY_ID 19, LINK_CREATE 28,
+        // LINK_GET_FD_BY_ID 30, ENABLE_STATS 32, ITER_CREATE 33, TOKEN_CREATE 36 (6.9).
+        Always("bpf", passThroughWhen: "!((int){0} is 0 or 5 or 7 or 13 or 14 or 17 or 18 or 19 or 28 or 30 or 32 or 33 or 36)"),
 
         Legacy("pipe", CloexecFlag.Open, AtomicWay.Pipe2, Sibling("pipe2", Arg(0), Flag), DescriptorOutput.Pair, outputArgument: 0),
         Legacy("dup", CloexecFlag.Open, AtomicWay.DupFdCloexec, Sibling("fcntl", Arg(0), Value("DupFdCloexecCommand"), "0")),
@@ -50,6 +110,14 @@ internal static class EntryPointTable
         Legacy("epoll_create", CloexecFlag.EPoll, AtomicWay.EPollCreate1, Sibling("epoll_create1", Flag), passThroughWhen: "{0} <= 0"),
         Legacy("inotify_init", CloexecFlag.Inotify, AtomicWay.InotifyInit1, Sibling("inotify_init1", Flag)),
         Legacy("mkstemp", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemp", Arg(0), Flag)),
+        Legacy("mkstemp64", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemp64", Arg(0), Flag)),
+        Legacy("mkstemps", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemps", Arg(0), Arg(1), Flag)),
+        Legacy("mkstemps64", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemps64", Arg(0), Arg(1), Flag)),
+        // getpt(void): glibc sysdeps/unix/sysv/linux/getpt.c is posix_openpt(O_RDWR), without O_CLOEXEC.
+        Legacy("getpt", CloexecFlag.Open, AtomicWay.OpenFlag, Sibling("posix_openpt", Value("GetptFlags") + " | " + Flag)),
+        // kqueue(void): macOS always makes it close-on-exec (xnu bsd/kern/kern_event.c), FreeBSD never; FreeBSD 14's
+        // kqueuex(KQUEUE_CLOEXEC) (kqueue(2)) replaces it there. Elsewhere the flag is set after creation.
+        Legacy("kqueue", CloexecFlag.Kqueue, AtomicWay.Kqueuex, Sibling("kqueuex", Flag)),
 
         // Windows. Argument positions from the Windows SDK prototypes: fileapi.h CreateFileW(name, access, share,
         // SECURITY_ATTRIBUTES*, disposition, flags, template); namedpipeapi.h CreatePipe(HANDLE* read, HANDLE* write,
@@ -90,6 +158,15 @@ internal static class EntryPointTable
     private static EntryPointInfo Flagged(
         string name, CloexecFlag flag, AtomicWay way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1, string? passThroughWhen = null) =>
         new(name, NativePlatform.Unix, flag, way, FlagPlacement.Bits, flagArgument, output, outputArgument, null, passThroughWhen);
+
+    private static EntryPointInfo Stream(string name, int modeArgument, DescriptorOutput output = DescriptorOutput.Stream) =>
+        new(name, NativePlatform.Unix, CloexecFlag.ModeString, AtomicWay.ModeStringE, FlagPlacement.ModeString, modeArgument, output, -1, null, null);
+
+    private static EntryPointInfo Unflagged(string name, DescriptorOutput output, int outputArgument = -1) =>
+        new(name, NativePlatform.Unix, CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, -1, output, outputArgument, null, null);
+
+    private static EntryPointInfo Always(string name, DescriptorOutput output = DescriptorOutput.ReturnValue, string? passThroughWhen = null) =>
+        new(name, NativePlatform.Unix, CloexecFlag.None, AtomicWay.None, FlagPlacement.AlwaysCloexec, -1, output, -1, null, passThroughWhen);
 
     private static EntryPointInfo Windows(
         string name, CloexecFlag flag, AtomicWay way, FlagPlacement placement, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1) =>

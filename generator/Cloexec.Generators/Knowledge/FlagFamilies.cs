@@ -22,6 +22,11 @@ internal static class FlagFamilies
         [CloexecFlag.WsaNoHandleInherit] = AtomicWay.WsaNoHandleInheritFlag,
         [CloexecFlag.SecurityAttributes] = AtomicWay.SecurityAttributesInherit,
         [CloexecFlag.InheritHandleArgument] = AtomicWay.InheritHandleArgument,
+        [CloexecFlag.Fanotify] = AtomicWay.FanotifyFlag,
+        [CloexecFlag.PerfEvent] = AtomicWay.PerfEventFlag,
+        [CloexecFlag.Mount] = AtomicWay.MountFlag,
+        [CloexecFlag.ModeString] = AtomicWay.ModeStringE,
+        [CloexecFlag.Kqueue] = AtomicWay.Kqueuex,
     };
 
     /// <summary>The families whose argument is not a bit field.</summary>
@@ -30,6 +35,7 @@ internal static class FlagFamilies
         [CloexecFlag.None] = FlagPlacement.AfterCreation,
         [CloexecFlag.SecurityAttributes] = FlagPlacement.StructCopy,
         [CloexecFlag.InheritHandleArgument] = FlagPlacement.InheritBool,
+        [CloexecFlag.ModeString] = FlagPlacement.ModeString,
     };
 
     public static AtomicWay? WayOf(CloexecFlag flag) => s_way.TryGetValue(flag, out AtomicWay way) ? way : null;

@@ -42,7 +42,14 @@ internal sealed record CallPlan(
 /// <param name="EntryPoint">The sibling's native name.</param>
 /// <param name="Arguments">The sibling's arguments: <c>{0}</c>... name the legacy call's native arguments.</param>
 /// <param name="ArgumentTypes">The native type of each sibling argument.</param>
+/// <param name="CallsFoundFunction">
+/// Whether the sibling is its way's own function, which the runtime looks up once per process: it is then called at
+/// the address found (<c>AtomicFunctions.Of</c>), never where the C library lacks it. Otherwise it gets an import.
+/// </param>
+/// <param name="VariadicFrom">The index of the sibling's first variadic argument (<c>open</c>'s mode), -1 when it has none.</param>
 internal sealed record UpgradePlan(
     string EntryPoint,
     EquatableArray<string> Arguments,
-    EquatableArray<string> ArgumentTypes);
+    EquatableArray<string> ArgumentTypes,
+    bool CallsFoundFunction = false,
+    int VariadicFrom = -1);

@@ -20,4 +20,15 @@ internal enum DescriptorOutput
     /// the inheritance is an argument of the call itself, so it is always atomic and nothing is set afterwards.
     /// </summary>
     OutArguments,
+    /// <summary>The return value is a stdio <c>FILE*</c>, null on failure: its descriptor is <c>fileno</c>'s.</summary>
+    Stream,
+    /// <summary>As <see cref="Stream"/>, from popen: closed with <c>pclose</c>, which also reaps the child.</summary>
+    ProcessStream,
+    /// <summary>The return value is a <c>DIR*</c>, null on failure: its descriptor is <c>dirfd</c>'s.</summary>
+    Directory,
+    /// <summary>
+    /// The return value is 0 or -1 and two pointer arguments, the output argument and the one after it, each point
+    /// to one new descriptor (openpty's amaster and aslave).
+    /// </summary>
+    TwoOutPointers,
 }

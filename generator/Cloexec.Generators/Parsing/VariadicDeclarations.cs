@@ -33,6 +33,16 @@ internal static class VariadicDeclarations
     private const string SupportedAttribute = "System.Runtime.Versioning.SupportedOSPlatformAttribute";
     private const string UnsupportedAttribute = "System.Runtime.Versioning.UnsupportedOSPlatformAttribute";
 
+    /// <summary>
+    /// The number of fixed arguments of <paramref name="entryPoint"/> before its "...", -1 when it is not variadic;
+    /// glibc's large-file names (<c>open64</c>) are their function's.
+    /// </summary>
+    public static int FixedArgumentCount(string entryPoint)
+    {
+        string name = entryPoint.EndsWith("64", System.StringComparison.Ordinal) ? entryPoint.Substring(0, entryPoint.Length - 2) : entryPoint;
+        return s_fixedArguments.TryGetValue(name, out int count) ? count : -1;
+    }
+
     public static void Check(IMethodSymbol method, NativePlatform platform, string entryPoint, int nativeParameterCount, Location location, List<DiagnosticInfo> diagnostics)
     {
         if (platform != NativePlatform.Unix

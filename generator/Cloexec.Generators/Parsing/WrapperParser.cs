@@ -224,7 +224,8 @@ internal static class WrapperParser
         {
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.Pair or DescriptorOutput.OutArguments or DescriptorOutput.ReceivedRightsMessages => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.Pair or DescriptorOutput.OutArguments or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.Stream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -236,6 +237,9 @@ internal static class WrapperParser
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
                 DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
                 DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
+                DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
+                DescriptorOutput.Stream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
+                DescriptorOutput.Directory => "a DIR*: declare 'nint'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));

@@ -24,6 +24,11 @@ internal static class CallPlanner
         {
             plan = PlanNamedArgument(context, settings, known, named, output, outputArgument, resource);
         }
+        else if (settings.Flag == "None" && known?.Placement == FlagPlacement.AlwaysCloexec)
+        {
+            // Nothing to set after: the call already does it.
+            plan = PlanRow(context, known, resource);
+        }
         else if (settings.Flag == "None")
         {
             plan = new CallPlan(known?.Flag ?? CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, -1, output, outputArgument, null, known?.PassThroughWhen, resource);
@@ -53,7 +58,7 @@ internal static class CallPlanner
         if (known.Placement == FlagPlacement.Sibling)
         {
             // A raw import cannot be swapped for another function: without its own imports the wrapper sets the flag after.
-            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, context.Parameters);
+            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, known.Way, context.Parameters);
             return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource);
         }
 
@@ -89,19 +94,24 @@ internal static class CallPlanner
         return new CallPlan(family, FlagFamilies.WayOf(family) ?? AtomicWay.None, placement, index, output, outputArgument, null, known?.PassThroughWhen, resource);
     }
 
+    /// <summary>A mode string reaches the C library as UTF-8 bytes: a string the wrapper marshals as UTF-16 cannot be edited as one.</summary>
+    private static bool MarshalledAsPlannerNeeds(PlanContext context, CallPlan plan) =>
+        plan.Placement != FlagPlacement.ModeString || context.Wraps
+        || context.Parameters[plan.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.Blittable;
+
     /// <summary>Whether the declaration has every argument the plan names, and the flag's argument can take it.</summary>
     private static bool ArgumentsSuffice(PlanContext context, CallPlan plan, EntryPointInfo? known)
     {
         int needed = new[]
         {
             plan.FlagArgumentIndex,
-            plan.OutputArgumentIndex,
+            plan.Output == DescriptorOutput.TwoOutPointers ? plan.OutputArgumentIndex + 1 : plan.OutputArgumentIndex,
             SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
             SiblingPlanner.LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();
         if (needed >= context.NativeParameters.Count)
         {
-            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex ? "its descriptors" : "an argument";
+            string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
             context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.Method.Name, context.NativeParameters.Count.ToString());
             return false;
         }
@@ -109,7 +119,7 @@ internal static class CallPlanner
         if (plan.FlagArgumentIndex >= 0 && FlagArgumentPlanner.Of(plan.Placement) is { } planner)
         {
             IParameterSymbol flags = context.NativeParameters[plan.FlagArgumentIndex];
-            if (!planner.Fits(flags, context.Wraps))
+            if (!planner.Fits(flags, context.Wraps) || !MarshalledAsPlannerNeeds(context, plan))
             {
                 planner.ReportMisfit(context, flags);
                 return false;

@@ -23,6 +23,7 @@ internal abstract class FlagArgumentPlanner
         FlagPlacement.Bits => BitsPlanner.Instance,
         FlagPlacement.StructCopy => StructCopyPlanner.Instance,
         FlagPlacement.InheritBool => InheritBoolPlanner.Instance,
+        FlagPlacement.ModeString => ModeStringPlanner.Instance,
         _ => null,
     };
 }

@@ -23,7 +23,8 @@ internal static class CloexecSetter
             return FailWithErrnoForTests;
         }
 
-        if (!s_ioctlRefused)
+        // FioClex is 0 on an architecture whose ioctl numbers the table does not know: fcntl only there.
+        if (!s_ioctlRefused && platform.FioClex != 0)
         {
             if (Libc.Ioctl(fd, cloexec ? platform.FioClex : platform.FioNClex) == 0)
             {

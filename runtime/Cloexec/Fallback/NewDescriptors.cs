@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using Cloexec.Platform;
 
 namespace Cloexec.Fallback;
@@ -26,6 +27,50 @@ internal static class NewDescriptors
     internal static int TrySetOwned(nint descriptor) =>
         OperatingSystem.IsWindows() ? HandleInheritance.TrySet(descriptor, cloexec: true) : CloexecSetter.TrySet((int)descriptor, cloexec: true);
 
+    /// <summary>
+    /// Clears close-on-exec on a descriptor a call made close-on-exec by itself (<c>cloexec: false</c>); returns 0,
+    /// or the errno after closing it.
+    /// </summary>
+    internal static int ClearOrClose(int fd)
+    {
+        int errno = OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: false) : CloexecSetter.TrySet(fd, cloexec: false);
+        if (errno != 0)
+        {
+            Close(fd);
+        }
+
+        return errno;
+    }
+
+    /// <summary>
+    /// Sets (or clears) close-on-exec on the descriptor under a stdio <c>FILE*</c>; returns 0, or the errno after
+    /// closing the stream with <c>fclose</c> (<c>pclose</c> for a popen stream, which also reaps the child).
+    /// </summary>
+    internal static int SetOrCloseStream(nint stream, bool cloexec, bool processStream)
+    {
+        int fd = Stdio.FileNumber(stream);
+        int errno = fd == -1 ? Marshal.GetLastSystemError() : CloexecSetter.TrySet(fd, cloexec);
+        if (errno != 0)
+        {
+            _ = processStream ? Stdio.ProcessClose(stream) : Stdio.Close(stream);
+        }
+
+        return errno;
+    }
+
+    /// <summary>Clears close-on-exec on the descriptor under a <c>DIR*</c>; returns 0, or the errno after <c>closedir</c>.</summary>
+    internal static int ClearOrCloseDirectory(nint directory)
+    {
+        int fd = Stdio.DirectoryNumber(directory);
+        int errno = fd == -1 ? Marshal.GetLastSystemError() : CloexecSetter.TrySet(fd, cloexec: false);
+        if (errno != 0)
+        {
+            _ = Stdio.CloseDirectory(directory);
+        }
+
+        return errno;
+    }
+
     internal static void Close(int fd)
     {
         if (OperatingSystem.IsWindows())
@@ -37,4 +82,25 @@ internal static class NewDescriptors
             _ = Libc.Close(fd);
         }
     }
+}
+
+/// <summary>The C library's stream and directory calls the set-after paths need (no SetLastError: errno is read directly).</summary>
+internal static class Stdio
+{
+    private const string Library = "libc";
+
+    [DllImport(Library, EntryPoint = "fileno")]
+    internal static extern int FileNumber(nint stream);
+
+    [DllImport(Library, EntryPoint = "fclose")]
+    internal static extern int Close(nint stream);
+
+    [DllImport(Library, EntryPoint = "pclose")]
+    internal static extern int ProcessClose(nint stream);
+
+    [DllImport(Library, EntryPoint = "dirfd")]
+    internal static extern int DirectoryNumber(nint directory);
+
+    [DllImport(Library, EntryPoint = "closedir")]
+    internal static extern int CloseDirectory(nint directory);
 }

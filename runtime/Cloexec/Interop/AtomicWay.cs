@@ -57,4 +57,14 @@ enum AtomicWay
     SecurityAttributesInherit,
     /// <summary>DuplicateHandle's <c>bInheritHandle</c> FALSE (Windows).</summary>
     InheritHandleArgument,
+    /// <summary><c>FAN_CLOEXEC</c> in fanotify_init's flags.</summary>
+    FanotifyFlag,
+    /// <summary><c>PERF_FLAG_FD_CLOEXEC</c> in perf_event_open's flags.</summary>
+    PerfEventFlag,
+    /// <summary><c>FSOPEN_CLOEXEC</c>, <c>FSPICK_CLOEXEC</c> or <c>FSMOUNT_CLOEXEC</c>.</summary>
+    MountFlag,
+    /// <summary><c>'e'</c> in fopen's, freopen's or popen's mode string.</summary>
+    ModeStringE,
+    /// <summary><c>kqueuex(KQUEUE_CLOEXEC)</c> (FreeBSD).</summary>
+    Kqueuex,
 }

@@ -24,6 +24,11 @@ public static class CloexecFlagValues
     private static readonly int s_receiveMessage = s_platform?.MsgCmsgCloexec ?? 0;
     private static readonly int s_dupFdCloexec = s_platform?.FDupFdCloexec ?? 0;
     private static readonly int s_creatFlags = s_platform?.CreatFlags ?? 0;
+    private static readonly int s_fanotify = s_platform?.FanCloexec ?? 0;
+    private static readonly int s_perfEvent = s_platform?.PerfFlagFdCloexec ?? 0;
+    private static readonly int s_mount = s_platform?.MountCloexec ?? 0;
+    private static readonly int s_kqueue = s_platform?.KqueueCloexec ?? 0;
+    private static readonly int s_getptFlags = s_platform?.GetptFlags ?? 0;
     private static readonly int s_noInherit = OperatingSystem.IsWindows() ? WindowsValues.ONoInherit : 0;
     private static readonly int s_wsaNoHandleInherit = OperatingSystem.IsWindows() ? WindowsValues.WsaFlagNoHandleInherit : 0;
 
@@ -60,6 +65,21 @@ public static class CloexecFlagValues
     /// <summary><c>O_WRONLY | O_CREAT | O_TRUNC</c>, the open flags that <c>creat</c> implies.</summary>
     public static int CreatFlags => s_creatFlags;
 
+    /// <summary><c>FAN_CLOEXEC</c>.</summary>
+    public static int Fanotify => s_fanotify;
+
+    /// <summary><c>PERF_FLAG_FD_CLOEXEC</c>.</summary>
+    public static int PerfEvent => s_perfEvent;
+
+    /// <summary><c>FSOPEN_CLOEXEC</c>, <c>FSPICK_CLOEXEC</c>, <c>FSMOUNT_CLOEXEC</c>.</summary>
+    public static int Mount => s_mount;
+
+    /// <summary><c>KQUEUE_CLOEXEC</c> (FreeBSD).</summary>
+    public static int Kqueue => s_kqueue;
+
+    /// <summary><c>O_RDWR</c>, the open flags that glibc's <c>getpt</c> implies.</summary>
+    public static int GetptFlags => s_getptFlags;
+
     /// <summary><c>_O_NOINHERIT</c> (Windows CRT).</summary>
     public static int NoInherit => s_noInherit;
 
@@ -80,6 +100,10 @@ public static class CloexecFlagValues
         CloexecFlag.ReceiveMessage => ReceiveMessage,
         CloexecFlag.NoInherit => NoInherit,
         CloexecFlag.WsaNoHandleInherit => WsaNoHandleInherit,
+        CloexecFlag.Fanotify => Fanotify,
+        CloexecFlag.PerfEvent => PerfEvent,
+        CloexecFlag.Mount => Mount,
+        CloexecFlag.Kqueue => Kqueue,
         _ => 0,
     };
 }

@@ -334,6 +334,135 @@ public static class DescriptorRuntime
         Conclude(way, failure, ref errno);
     }
 
+    /// <summary>
+    /// After a call in <see cref="CloexecMode.Set"/> mode whose two descriptors come back through separate pointer
+    /// arguments (openpty): sets close-on-exec on both; on failure closes both and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static unsafe void SetAfterCreateBoth(AtomicWay way, ref int result, int* first, int* second, ref int errno)
+    {
+        if (result == -1)
+        {
+            return;
+        }
+
+        int failure = NewDescriptors.TrySet(*first);
+        if (failure == 0)
+        {
+            failure = NewDescriptors.TrySet(*second);
+        }
+
+        if (failure != 0)
+        {
+            NewDescriptors.Close(*first);
+            NewDescriptors.Close(*second);
+            result = -1;
+        }
+
+        Conclude(way, failure, ref errno);
+    }
+
+    /// <summary>
+    /// After a call that always makes its descriptor close-on-exec, in <see cref="CloexecMode.Clear"/> mode
+    /// (<c>cloexec: false</c>): clears the flag; on failure closes the descriptor and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static void ClearAfterCreate(ref int result, ref int errno)
+    {
+        if (result == -1)
+        {
+            return;
+        }
+
+        int failure = NewDescriptors.ClearOrClose(result);
+        if (failure != 0)
+        {
+            errno = failure;
+            result = -1;
+        }
+    }
+
+    /// <inheritdoc cref="ClearAfterCreate(ref int, ref int)"/>
+    public static void ClearAfterCreate(ref nint result, ref int errno)
+    {
+        int descriptor = (int)result;
+        ClearAfterCreate(ref descriptor, ref errno);
+        result = descriptor;
+    }
+
+    /// <summary>As <see cref="ClearAfterCreate(ref int, ref int)"/>, for a SafeHandle a wrapper over a raw import got.</summary>
+    public static void ClearAfterCreate<THandle>(ref THandle handle, ref int errno)
+        where THandle : SafeHandle, new()
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (handle.IsInvalid)
+        {
+            return;
+        }
+
+        int failure = CloexecSetter.TrySet((int)handle.DangerousGetHandle(), cloexec: false);
+        if (failure != 0)
+        {
+            handle.Dispose();
+            handle = new THandle();
+            errno = failure;
+        }
+    }
+
+    /// <summary>
+    /// After opendir in <see cref="CloexecMode.Clear"/> mode: clears close-on-exec on the <c>DIR*</c>'s descriptor
+    /// (opendir always sets it); on failure closes the directory and makes <paramref name="directory"/> null.
+    /// </summary>
+    public static void ClearAfterOpenDirectory(ref nint directory, ref int errno)
+    {
+        if (directory == 0)
+        {
+            return;
+        }
+
+        int failure = NewDescriptors.ClearOrCloseDirectory(directory);
+        if (failure != 0)
+        {
+            errno = failure;
+            directory = 0;
+        }
+    }
+
+    /// <summary>
+    /// After a non-atomic fopen, fopen64, freopen or tmpfile in <see cref="CloexecMode.Set"/> mode: sets close-on-exec
+    /// on the stream's descriptor; on failure closes the stream and makes <paramref name="stream"/> null.
+    /// </summary>
+    public static void SetAfterOpenStream(AtomicWay way, ref nint stream, ref int errno) => SetAfterOpenAnyStream(way, ref stream, processStream: false, ref errno);
+
+    /// <summary>As <see cref="SetAfterOpenStream(AtomicWay, ref nint, ref int)"/>, for popen: on failure the stream is closed with pclose, which reaps the child.</summary>
+    public static void SetAfterOpenProcessStream(AtomicWay way, ref nint stream, ref int errno) => SetAfterOpenAnyStream(way, ref stream, processStream: true, ref errno);
+
+    private static void SetAfterOpenAnyStream(AtomicWay way, ref nint stream, bool processStream, ref int errno)
+    {
+        if (stream == 0)
+        {
+            return;
+        }
+
+        int failure = NewDescriptors.SetOrCloseStream(stream, cloexec: true, processStream);
+        if (failure != 0)
+        {
+            stream = 0;
+        }
+
+        Conclude(way, failure, ref errno);
+    }
+
+    /// <summary>
+    /// The stdio mode string to pass: with <c>e</c> when atomic, without it when clearing or falling back, the
+    /// caller's own when passing through. The copy lives in a per-thread buffer until this thread's next call.
+    /// </summary>
+    public static unsafe byte* ApplyModeString(byte* mode, CloexecMode cloexecMode, bool atomic) =>
+        atomic || cloexecMode != CloexecMode.PassThrough ? ModeStrings.With(mode, atomic) : mode;
+
+    /// <inheritdoc cref="ApplyModeString(byte*, CloexecMode, bool)"/>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(mode))]
+    public static string? ApplyModeString(string? mode, CloexecMode cloexecMode, bool atomic) =>
+        mode is not null && (atomic || cloexecMode != CloexecMode.PassThrough) ? ModeStrings.With(mode, atomic) : mode;
+
     private static void Conclude(AtomicWay way, int failure, ref int errno)
     {
         if (failure != 0)

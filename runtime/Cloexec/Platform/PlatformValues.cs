@@ -82,6 +82,13 @@ internal sealed partial record PlatformValues
     internal uint FioNClex { get; init; }
     /// <summary>0 where not known: no errno is then taken for a missing call.</summary>
     internal int ENoSys { get; init; }
+    internal int FanCloexec { get; init; }
+    internal int PerfFlagFdCloexec { get; init; }
+    /// <summary><c>FSOPEN_CLOEXEC</c>; <c>FSPICK_CLOEXEC</c> and <c>FSMOUNT_CLOEXEC</c> have the same value.</summary>
+    internal int MountCloexec { get; init; }
+    /// <summary><c>O_RDWR</c>, the flags glibc's getpt passes to posix_openpt.</summary>
+    internal int GetptFlags { get; init; }
+    internal int KqueueCloexec { get; init; }
 
     /// <summary>Linux, values that uapi headers outside asm/ give, the same on every architecture.</summary>
     internal static readonly PlatformValues LinuxOtherArchitecture = new()
@@ -91,6 +98,10 @@ internal sealed partial record PlatformValues
         MemFdCloexec = 0x1,              // linux/memfd.h
         MsgCmsgCloexec = 0x40000000,     // linux/socket.h
         FDupFdCloexec = 1030,            // linux/fcntl.h F_LINUX_SPECIFIC_BASE 1024 + 6
+        FanCloexec = 0x1,                // linux/fanotify.h FAN_CLOEXEC 0x00000001
+        PerfFlagFdCloexec = 0x8,         // linux/perf_event.h PERF_FLAG_FD_CLOEXEC (1UL << 3)
+        MountCloexec = 0x1,              // linux/mount.h FSOPEN_CLOEXEC, FSPICK_CLOEXEC, FSMOUNT_CLOEXEC 0x00000001
+        GetptFlags = 0x2,                // O_RDWR 00000002 on every architecture (glibc sysdeps/unix/sysv/linux/getpt.c)
     };
 
     /// <summary>
@@ -146,6 +157,7 @@ internal sealed partial record PlatformValues
         TimerFdCloexec = 0x100000,       // sys/sys/timerfd.h TFD_CLOEXEC O_CLOEXEC (FreeBSD 14)
         MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
         FDupFdCloexec = 17,              // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
+        KqueueCloexec = 0x1,             // sys/sys/event.h KQUEUE_CLOEXEC 0x00000001 (FreeBSD 14)
         CreatFlags = 0x1 | 0x200 | 0x400, // sys/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
         FioClex = 0x20006601,            // sys/sys/filio.h _IO('f', 1)
         FioNClex = 0x20006602,           // sys/sys/filio.h _IO('f', 2)

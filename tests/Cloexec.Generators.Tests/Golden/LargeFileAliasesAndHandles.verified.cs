@@ -57,7 +57,13 @@ namespace Demo
             static extern unsafe int __PInvoke(byte* __path_native, int __mode_native);
 
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "open64", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_open64(byte* __arg0, int __arg1, int __arg2);
+            static extern unsafe int __PInvoke_open64_registers(byte* __arg0, int __arg1, int __arg2);
+
+            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "open64", ExactSpelling = true)]
+            static extern unsafe int __PInvoke_open64_stack(byte* __arg0, int __arg1, nint __arg2, nint __arg3, nint __arg4, nint __arg5, nint __arg6, nint __arg7, nint __arg8);
+
+            // open64 is variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
+            static unsafe int __PInvoke_open64(byte* __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack ? __PInvoke_open64_stack(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2) : __PInvoke_open64_registers(__arg0, __arg1, __arg2);
         }
     }
 }

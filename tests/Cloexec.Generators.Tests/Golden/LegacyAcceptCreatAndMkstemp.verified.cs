@@ -46,8 +46,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "accept", ExactSpelling = true)]
             static extern unsafe int __PInvoke(int __fd_native, nint __addr_native, nint __addrlen_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "accept4", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_accept4(int __arg0, nint __arg1, nint __arg2, int __arg3);
+            // accept4, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_accept4(int __arg0, nint __arg1, nint __arg2, int __arg3) => ((delegate* unmanaged<int, nint, nint, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Accept4))(__arg0, __arg1, __arg2, __arg3);
         }
     }
 }
@@ -109,8 +109,11 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "creat", ExactSpelling = true)]
             static extern unsafe int __PInvoke(byte* __path_native, int __mode_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "open", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_open(byte* __arg0, int __arg1, int __arg2);
+            // open, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
+            static unsafe int __PInvoke_open(byte* __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                ? ((delegate* unmanaged<byte*, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.OpenFlag))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
+                : ((delegate* unmanaged<byte*, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.OpenFlag))(__arg0, __arg1, __arg2);
         }
     }
 }
@@ -162,8 +165,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "mkstemp", ExactSpelling = true)]
             static extern unsafe int __PInvoke(byte* __template_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "mkostemp", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_mkostemp(byte* __arg0, int __arg1);
+            // mkostemp, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_mkostemp(byte* __arg0, int __arg1) => ((delegate* unmanaged<byte*, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Mkostemp))(__arg0, __arg1);
         }
     }
 }

@@ -51,8 +51,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "epoll_create", ExactSpelling = true)]
             static extern unsafe int __PInvoke(int __size_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "epoll_create1", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_epoll_create1(int __arg0);
+            // epoll_create1, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_epoll_create1(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.EPollCreate1))(__arg0);
         }
     }
 }
@@ -104,8 +104,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "inotify_init", ExactSpelling = true)]
             static extern unsafe int __PInvoke();
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "inotify_init1", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_inotify_init1(int __arg0);
+            // inotify_init1, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_inotify_init1(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.InotifyInit1))(__arg0);
         }
     }
 }

@@ -46,8 +46,11 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "dup", ExactSpelling = true)]
             static extern unsafe int __PInvoke(int __fd_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "fcntl", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_fcntl(int __arg0, int __arg1, int __arg2);
+            // fcntl, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
+            static unsafe int __PInvoke_fcntl(int __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                ? ((delegate* unmanaged<int, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
+                : ((delegate* unmanaged<int, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, __arg2);
         }
     }
 }
@@ -104,8 +107,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "dup2", ExactSpelling = true)]
             static extern unsafe int __PInvoke(int __oldfd_native, int __newfd_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "dup3", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_dup3(int __arg0, int __arg1, int __arg2);
+            // dup3, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_dup3(int __arg0, int __arg1, int __arg2) => ((delegate* unmanaged<int, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Dup3))(__arg0, __arg1, __arg2);
         }
     }
 }
@@ -158,8 +161,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "pipe", ExactSpelling = true)]
             static extern unsafe int __PInvoke(int* __fds_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "pipe2", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_pipe2(int* __arg0, int __arg1);
+            // pipe2, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_pipe2(int* __arg0, int __arg1) => ((delegate* unmanaged<int*, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Pipe2))(__arg0, __arg1);
         }
     }
 }

@@ -61,8 +61,11 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "dup", ExactSpelling = true)]
             static extern unsafe int __PInvoke(nint __fd_native);
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "fcntl", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_fcntl(nint __arg0, int __arg1, int __arg2);
+            // fcntl, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
+            static unsafe int __PInvoke_fcntl(nint __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                ? ((delegate* unmanaged<nint, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
+                : ((delegate* unmanaged<nint, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, __arg2);
         }
     }
 }
