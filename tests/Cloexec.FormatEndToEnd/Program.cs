@@ -35,7 +35,7 @@ namespace BindingStyles
                 Directory.Delete(directory, recursive: true);
             }
 
-            Console.WriteLine($"{s_checked} creators checked, {s_failures.Count} failed");
+            Console.WriteLine($"{s_checked} calls checked, {s_failures.Count} failed");
             foreach (string failure in s_failures)
             {
                 Console.Error.WriteLine("FAIL " + failure);

@@ -23,6 +23,10 @@ internal static class LinuxCloexecFlags
         ["TimerFd"] = new("TFD_CLOEXEC", PlatformValues.Linux.TimerFdCloexec),
         ["SignalFd"] = new("SFD_CLOEXEC", PlatformValues.Linux.SignalFdCloexec),
         ["ReceiveMessage"] = new("MSG_CMSG_CLOEXEC", PlatformValues.Linux.MsgCmsgCloexec),
+        ["Fanotify"] = new("FAN_CLOEXEC", PlatformValues.Linux.FanCloexec),
+        ["PerfEvent"] = new("PERF_FLAG_FD_CLOEXEC", PlatformValues.Linux.PerfFlagFdCloexec),
+        // fsopen's name; fspick's FSPICK_CLOEXEC and fsmount's FSMOUNT_CLOEXEC are the same bit.
+        ["Mount"] = new("FSOPEN_CLOEXEC", PlatformValues.Linux.MountCloexec),
     };
 
     public static CloexecBit? Of(string family) => s_byFamily.TryGetValue(family, out CloexecBit? bit) ? bit : null;

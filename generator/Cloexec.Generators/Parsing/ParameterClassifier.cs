@@ -81,6 +81,11 @@ internal static class ParameterClassifier
             return new(MarshalKind.Span, TypeNames.FullyQualified(named.TypeArguments[0]) + "*", null);
         }
 
+        if (TypedefUnderlying(type) is { } integer)
+        {
+            return new(MarshalKind.Typedef, TypeNames.FullyQualified(integer), null);
+        }
+
         return IsBlittable(type)
             ? new(MarshalKind.Blittable, TypeNames.FullyQualified(type), null)
             : Unsupported(string.Empty);
@@ -109,6 +114,26 @@ internal static class ParameterClassifier
         type.IsUnmanagedType
         && type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Char)
         && type is not INamedTypeSymbol { IsGenericType: true, IsValueType: true, Name: "Nullable" };
+
+    /// <summary>
+    /// The integer inside a typedef-like struct (C's <c>mode_t</c> or <c>ssize_t</c> as bindings declare them: a struct
+    /// whose one instance field is an integer), else null. Such a struct has the integer's size and layout, so it crosses
+    /// as that integer: also where a struct could not go, as a variadic argument or as a result the wrapper reads.
+    /// </summary>
+    public static ITypeSymbol? TypedefUnderlying(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Struct, IsGenericType: false } named || named.SpecialType != SpecialType.None)
+        {
+            return null;
+        }
+
+        IFieldSymbol[] fields = named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic).ToArray();
+        return fields.Length == 1 && fields[0].Type.SpecialType is SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+            ? fields[0].Type
+            : null;
+    }
 
     /// <summary>A parameter that can take the flag: passed by value, of a flags type.</summary>
     public static bool IsFlagsParameter(IParameterSymbol parameter) => parameter.RefKind == RefKind.None && IsFlagsType(parameter.Type);

@@ -99,8 +99,8 @@ namespace Demo
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "kqueue", ExactSpelling = true)]
             static extern unsafe int __PInvoke();
 
-            [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "kqueuex", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_kqueuex(int __arg0);
+            // kqueuex, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
+            static unsafe int __PInvoke_kqueuex(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Kqueuex))(__arg0);
         }
     }
 }
