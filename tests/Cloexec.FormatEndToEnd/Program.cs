@@ -60,6 +60,7 @@ namespace BindingStyles
                 Check("LargeFile.openat -> openat64", c => LargeFile.openat(LibC.AT_FDCWD, p, (int)OpenFlags.O_RDONLY, cloexec: c));
                 Check("LargeFile.creat -> creat64", c => InFile(directory, "creat64", f => LargeFile.creat((byte*)f, 0x180u, c)));
                 Check("LibC.open_by_handle_at", c => OpenByHandle(d, c));
+                Check("Methods.open (sbyte*, [NativeTypeName])", c => Methods.open((sbyte*)p, (int)OpenFlags.O_RDONLY, c));
             }
 
             Check("LibC.pipe (int*)", c => Pair(fds => LibC.pipe((int*)fds, c)));
@@ -77,6 +78,7 @@ namespace BindingStyles
             Check("LibC.recvmmsg (mmsghdr*)", c => Received(true, c));
             Check("Syscall.sys_open (string, enum)", c => Syscall.sys_open("/dev/null", OpenFlags.O_RDONLY, 0, c));
             Check("Syscall.sys_eventfd", c => Syscall.sys_eventfd(0, 0, c));
+            Check("Methods.eventfd ([NativeTypeName])", c => Methods.eventfd(0, 0, c));
             Check("Syscall.sys_epoll_create1", c => Syscall.sys_epoll_create1(0, c));
             Check("Syscall.sys_inotify_init1", c => Syscall.sys_inotify_init1(0, c));
             Check("Syscall.sys_memfd_create (string)", c => Syscall.sys_memfd_create("e2e", 0, c));
