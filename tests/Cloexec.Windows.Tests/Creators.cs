@@ -41,6 +41,26 @@ internal static unsafe partial class Creators
     [CreatesDescriptor("ucrtbase", EntryPoint = "_dup", SetLastError = true)]
     internal static partial int Dup(int fd, bool? cloexec = null);
 
+    // The usual BOOL-as-bool declarations of CreatePipe and DuplicateHandle.
+    [CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static partial bool CreatePipeAsBool(out nint read, out nint write, nint securityAttributes, uint size, bool? cloexec = null);
+
+    [CreatesDescriptor("kernel32", EntryPoint = "DuplicateHandle", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static partial bool DuplicateHandleAsBool(
+        nint sourceProcess, nint source, nint targetProcess, out nint target, uint access, [MarshalAs(UnmanagedType.Bool)] bool inherit, uint options, bool? cloexec = null);
+
+    // msvcrt.dll's CRT, whose descriptors are not ucrtbase's.
+    [CreatesDescriptor("msvcrt", EntryPoint = "_wopen", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+    internal static partial int MsvcrtOpen(string path, int flags, int mode, bool? cloexec = null);
+
+    [CreatesDescriptor("msvcrt", EntryPoint = "_pipe", SetLastError = true)]
+    internal static partial int MsvcrtPipe(Span<int> fds, uint size, int textMode, bool? cloexec = null);
+
+    [CreatesDescriptor("msvcrt", EntryPoint = "_dup", SetLastError = true)]
+    internal static partial int MsvcrtDup(int fd, bool? cloexec = null);
+
     // ucrt fcntl.h and sys/stat.h values, for the tests' calls.
     internal const int OWriteOnly = 0x1;
     internal const int OCreate = 0x100;

@@ -51,7 +51,7 @@ public sealed class FallbackFailureTests
         try
         {
             using Sink sink = CreatorCases.Create("_dup", cloexec: false);
-            Assert.False(FileDescriptor.GetCloexec(sink.Writer));
+            Assert.False(FileDescriptor.GetCloexec(sink.Handle));
         }
         finally
         {

@@ -18,7 +18,7 @@ public sealed class InheritanceTests
         foreach (bool? cloexec in s_variants)
         {
             using Sink sink = CreatorCases.Create(creator, cloexec);
-            Assert.Equal(cloexec != false, FileDescriptor.GetCloexec(sink.Writer));
+            Assert.Equal(cloexec != false, FileDescriptor.GetCloexec(sink.Handle));
         }
     }
 
@@ -29,11 +29,11 @@ public sealed class InheritanceTests
         Sink[] sinks = s_variants.Select(cloexec => CreatorCases.Create(creator, cloexec)).ToArray();
         try
         {
-            int written = ChildProcess.WriteThroughEach(sinks);
+            int proven = ChildProcess.ProveEach(sinks);
             for (int i = 0; i < sinks.Length; i++)
             {
-                bool arrived = sinks[i].Received().Contains(ChildProcess.Marker(i), System.StringComparison.Ordinal);
-                Assert.True(arrived == (s_variants[i] == false), $"{creator}, cloexec: {s_variants[i]?.ToString() ?? "default"}: marker arrived {arrived}, child wrote mask {written}");
+                bool arrived = sinks[i].Arrived(i, proven);
+                Assert.True(arrived == (s_variants[i] == false), $"{creator}, cloexec: {s_variants[i]?.ToString() ?? "default"}: proof arrived {arrived}, child's mask {proven}");
             }
         }
         finally
@@ -42,6 +42,21 @@ public sealed class InheritanceTests
             {
                 sink.Dispose();
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CreatorCases.Names), MemberType = typeof(CreatorCases))]
+    public void Child_can_use_only_the_handle_made_with_cloexec_false_on_the_fallback_path(string creator)
+    {
+        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        try
+        {
+            Child_can_use_only_the_handle_made_with_cloexec_false(creator);
+        }
+        finally
+        {
+            Fallback.AtomicWayStates.ResetForTests();
         }
     }
 
@@ -68,9 +83,9 @@ public sealed class InheritanceTests
         {
             using Sink inherited = CreatorCases.Create("CreatePipe by ref", cloexec: null);
             // "CreatePipe by ref" asks for bInheritHandle = 1 unless cloexec is false: with the default off it is untouched.
-            Assert.False(FileDescriptor.GetCloexec(inherited.Writer));
+            Assert.False(FileDescriptor.GetCloexec(inherited.Handle));
             using Sink plain = CreatorCases.Create("CreatePipe", cloexec: null);
-            Assert.True(FileDescriptor.GetCloexec(plain.Writer));
+            Assert.True(FileDescriptor.GetCloexec(plain.Handle));
         }
     }
 }

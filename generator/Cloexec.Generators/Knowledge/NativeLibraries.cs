@@ -33,6 +33,12 @@ internal static class NativeLibraries
     /// <summary>Whether what the library's functions return are Winsock SOCKETs, closed with closesocket.</summary>
     public static bool IsWinsock(string? libraryName) => Normalize(libraryName) == "ws2_32";
 
+    /// <summary>
+    /// Whether CRT descriptors of the library are msvcrt.dll's, whose descriptor table is not ucrtbase's: the runtime
+    /// must find their handles, and close them, with msvcrt's own functions.
+    /// </summary>
+    public static bool IsMsvcrt(string? libraryName) => Normalize(libraryName) == "msvcrt";
+
     private static string Normalize(string? libraryName)
     {
         string name = (libraryName ?? string.Empty).Trim().ToLowerInvariant();

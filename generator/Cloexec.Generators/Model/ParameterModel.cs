@@ -61,6 +61,8 @@ internal enum ReturnKind
     SafeHandle,
     /// <summary>A typedef-like struct (<c>ssize_t</c>) holding the native integer, reinterpreted from it.</summary>
     Typedef,
+    /// <summary>A <c>bool</c> from a 4-byte Win32 BOOL (<c>[return: MarshalAs(UnmanagedType.Bool)]</c>).</summary>
+    BoolAsInt,
 }
 
 /// <summary>The return value: its managed type and the native type it comes as.</summary>

@@ -97,17 +97,22 @@ internal static class ParameterClassifier
     /// </summary>
     private static Classification CustomString(INamedTypeSymbol marshaller)
     {
+        // The generated wrapper lives in another type: only public and internal members can be called from it.
         IMethodSymbol? convert = marshaller.GetMembers("ConvertToUnmanaged").OfType<IMethodSymbol>().FirstOrDefault(m =>
-            m.IsStatic && m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String && m.ReturnType.IsUnmanagedType);
+            m.IsStatic && IsCallableFromAnotherType(m) && m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String
+            && m.ReturnType.IsUnmanagedType);
         if (convert is null)
         {
-            return Unsupported($" through {marshaller.Name}, which has no static ConvertToUnmanaged(string) returning an unmanaged type (only that stateless shape is generated)");
+            return Unsupported($" through {marshaller.Name}, which has no public or internal static ConvertToUnmanaged(string) returning an unmanaged type (only that stateless shape is generated)");
         }
 
         bool frees = marshaller.GetMembers("Free").OfType<IMethodSymbol>().Any(m =>
-            m.IsStatic && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, convert.ReturnType));
+            m.IsStatic && IsCallableFromAnotherType(m) && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, convert.ReturnType));
         return new(MarshalKind.CustomString, TypeNames.FullyQualified(convert.ReturnType), null, TypeNames.FullyQualified(marshaller), frees);
     }
+
+    private static bool IsCallableFromAnotherType(IMethodSymbol method) =>
+        method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
     /// <summary>Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do.</summary>
     public static bool IsBlittable(ITypeSymbol type) =>
@@ -158,9 +163,15 @@ internal static class ParameterClassifier
         return false;
     }
 
-    private static int? MarshalAsOf(IParameterSymbol parameter)
+    /// <summary>Whether the method returns <c>bool</c> as a Win32 BOOL: <c>[return: MarshalAs(UnmanagedType.Bool)]</c>.</summary>
+    public static bool ReturnsBoolAsInt(IMethodSymbol method) =>
+        method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) == UnmanagedTypeBool;
+
+    private static int? MarshalAsOf(IParameterSymbol parameter) => MarshalAsOf(parameter.GetAttributes());
+
+    private static int? MarshalAsOf(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
-        AttributeData? marshalAs = parameter.GetAttributes().FirstOrDefault(a =>
+        AttributeData? marshalAs = attributes.FirstOrDefault(a =>
             a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
         return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int value ? value : null;
     }

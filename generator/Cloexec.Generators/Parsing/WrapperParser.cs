@@ -209,7 +209,9 @@ internal static class WrapperParser
         List<ParameterModel> parameters, Location location, List<DiagnosticInfo> diagnostics)
     {
         var context = new PlanContext(method, target.EntryPoint, nativeParameters, parameters, target.WrapsMethodName is not null, location, diagnostics);
-        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket : NativeResource.Descriptor;
+        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket
+            : NativeLibraries.IsMsvcrt(target.LibraryName) ? NativeResource.MsvcrtDescriptor
+            : NativeResource.Descriptor;
         return CallPlanner.Plan(context, settings, EntryPointTable.Find(target.EntryPoint, platform), resource);
     }
 
@@ -228,8 +230,11 @@ internal static class WrapperParser
         {
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.Pair or DescriptorOutput.OutArguments or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
+            DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.Stream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
+            DescriptorOutput.HandleOrNull => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
+            DescriptorOutput.OutDescriptor => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -239,11 +244,13 @@ internal static class WrapperParser
                 DescriptorOutput.ReturnValue when socket => "a SOCKET: declare 'nint' or a SafeHandle type",
                 DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
-                DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
+                DescriptorOutput.OutArguments => "a BOOL: declare 'int', or 'bool' with [return: MarshalAs(UnmanagedType.Bool)]",
                 DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
                 DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
                 DescriptorOutput.Stream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
                 DescriptorOutput.Directory => "a DIR*: declare 'nint'",
+                DescriptorOutput.HandleOrNull => "a HANDLE: declare 'nint' or a SafeHandle type",
+                DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, method.ReturnType.ToDisplayString(), entryPoint ?? method.Name, expected));
@@ -252,6 +259,11 @@ internal static class WrapperParser
         // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
         // A Windows HANDLE or SOCKET is pointer-sized.
         string safeHandleNative = platform == NativePlatform.Windows ? "nint" : "int";
+        if (ParameterClassifier.ReturnsBoolAsInt(method))
+        {
+            return new ReturnModel(managed, "int", ReturnKind.BoolAsInt);
+        }
+
         if (safeHandle)
         {
             return new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle);

@@ -99,6 +99,12 @@ internal static class CallPlanner
         plan.Placement != FlagPlacement.ModeString || context.Wraps
         || context.Parameters[plan.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.Blittable;
 
+    // A parameter of a type not marshalled at all (no native type) has its own CLOEXEC0006 already.
+    private static bool IsMemory(ParameterModel parameter) =>
+        parameter.NativeType.Length == 0
+        || parameter.Kind is MarshalKind.Array or MarshalKind.Span or MarshalKind.ByReference
+        || (parameter.Kind == MarshalKind.Blittable && (parameter.NativeType.EndsWith("*", System.StringComparison.Ordinal) || parameter.NativeType is "nint" or "nuint"));
+
     /// <summary>Whether the declaration has every argument the plan names, and the flag's argument can take it.</summary>
     private static bool ArgumentsSuffice(PlanContext context, CallPlan plan, EntryPointInfo? known)
     {
@@ -113,6 +119,16 @@ internal static class CallPlanner
         {
             string what = needed == plan.FlagArgumentIndex ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
             context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.Method.Name, context.NativeParameters.Count.ToString());
+            return false;
+        }
+
+        // The descriptors come back through memory the call writes: a struct passed by value would be a copy, and the
+        // wrapper could not read it back.
+        if (plan.OutputArgumentIndex >= 0 && !IsMemory(context.Parameters[plan.OutputArgumentIndex]))
+        {
+            IParameterSymbol output = context.NativeParameters[plan.OutputArgumentIndex];
+            context.Report(DiagnosticDescriptors.UnsupportedParameterType, context.LocationOf(output), output.Name, context.Method.Name,
+                output.Type.ToDisplayString(), $" as the memory where '{context.EntryPoint}' writes its descriptors (pass a pointer, an array, a span or a ref)");
             return false;
         }
 

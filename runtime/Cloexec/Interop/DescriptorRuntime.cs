@@ -16,7 +16,7 @@ namespace Cloexec.Interop;
 /// method that can fail reports through an errno argument and never touches the last P/Invoke error.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class DescriptorRuntime
+public static partial class DescriptorRuntime
 {
     /// <summary>Resolves a call's <c>cloexec</c> argument against the ambient default.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -45,6 +45,10 @@ public static class GoldenCases
         new("WindowsHandleFamily", WindowsEntryPointSources.HandleFamily),
         new("WindowsSocketAndCrtFamily", WindowsEntryPointSources.SocketAndCrtFamily),
         new("SameNameTwoPlatforms", WindowsEntryPointSources.SameNameTwoPlatforms),
+        new("WindowsBoolResultsAndMsvcrt", WindowsCompletedSources.BoolResultsAndMsvcrt),
+        new("WindowsKernelObjects", WindowsCompletedSources.KernelObjects),
+        new("WindowsOpenFunctions", WindowsCompletedSources.OpenFunctions),
+        new("WindowsSecureCrtOpen", WindowsCompletedSources.SecureCrtOpen),
     ];
 
     public static TheoryData<string> Names
