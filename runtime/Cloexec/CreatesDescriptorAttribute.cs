@@ -50,4 +50,38 @@ public sealed class CreatesDescriptorAttribute : Attribute
     /// <see cref="CloexecFlag.None"/> to set the flag after creation.
     /// </summary>
     public CloexecFlag Flag { get; set; }
+
+    /// <summary>
+    /// For a native function the generator does not know: where its new descriptors come back. Without it the
+    /// generator takes the return value, and reports CLOEXEC0019 where an argument could hold them instead.
+    /// </summary>
+    public DescriptorLocation Descriptors { get; set; }
+
+    /// <summary>The parameter that holds the new descriptors, for <see cref="Descriptors"/> other than the return value.</summary>
+    public string? DescriptorsParameter { get; set; }
+}
+
+/// <summary>Where a native function hands back the descriptors it creates.</summary>
+public enum DescriptorLocation
+{
+    /// <summary>Not stated: the return value, where no argument could hold them instead.</summary>
+    Unspecified,
+
+    /// <summary>The return value is the descriptor, -1 on failure.</summary>
+    ReturnValue,
+
+    /// <summary>The return value is 0 or -1, and an <c>int[2]</c> argument holds two descriptors (as pipe's).</summary>
+    Pair,
+
+    /// <summary>The return value is 0 or -1, and two consecutive <c>int*</c> arguments each receive one (as openpty's).</summary>
+    TwoOutArguments,
+
+    /// <summary>The return value is a <c>FILE*</c>, null on failure: its descriptor is <c>fileno</c>'s.</summary>
+    Stream,
+
+    /// <summary>The descriptors arrive as <c>SCM_RIGHTS</c> in a <c>struct msghdr</c> argument (as recvmsg's).</summary>
+    MessageHeader,
+
+    /// <summary>The descriptors arrive as <c>SCM_RIGHTS</c> in a <c>struct mmsghdr</c> array; the return value counts the messages.</summary>
+    MessageHeaders,
 }

@@ -176,38 +176,6 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Descriptor_memory_passed_by_value_is_reported_at_the_parameter()
-    {
-        AssertReports("""
-            using Cloexec;
-
-            internal static unsafe partial class Native
-            {
-                [CreatesDescriptor("libc", EntryPoint = "recvmsg")]
-                internal static partial nint RecvMsg(int fd, Message {|CLOEXEC0006:msg|}, int flags, bool? cloexec = null);
-
-                [CreatesDescriptor("libc", EntryPoint = "recvmmsg")]
-                internal static partial int RecvMMsg(int fd, Message {|CLOEXEC0006:messages|}, uint length, int flags, void* timeout, bool? cloexec = null);
-
-                [CreatesDescriptor("libc", EntryPoint = "pipe")]
-                internal static partial int Pipe(Pair {|CLOEXEC0006:fds|}, bool? cloexec = null);
-            }
-
-            internal struct Message
-            {
-                public nint Name;
-                public nint Control;
-            }
-
-            internal struct Pair
-            {
-                public int Read;
-                public int Write;
-            }
-            """);
-    }
-
-    [Fact]
     public void Custom_string_marshaller_whose_ConvertToUnmanaged_is_private_is_reported()
     {
         AssertReports("""

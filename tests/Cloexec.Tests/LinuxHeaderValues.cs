@@ -18,6 +18,7 @@ internal static class LinuxHeaderValues
         "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
         "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY", "O_CREAT", "O_TRUNC", "FIOCLEX", "FIONCLEX",
         "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
+        "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_RDWR",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);
@@ -39,7 +40,10 @@ internal static class LinuxHeaderValues
                 #include <errno.h>
                 #include <fcntl.h>
                 #include <stdio.h>
+                #include <linux/perf_event.h>
                 #include <sys/epoll.h>
+                #include <sys/fanotify.h>
+                #include <sys/mount.h>
                 #include <sys/eventfd.h>
                 #include <sys/inotify.h>
                 #include <sys/ioctl.h>

@@ -25,7 +25,6 @@ internal static class LinuxCloexecFlags
         ["ReceiveMessage"] = new("MSG_CMSG_CLOEXEC", PlatformValues.Linux.MsgCmsgCloexec),
         ["Fanotify"] = new("FAN_CLOEXEC", PlatformValues.Linux.FanCloexec),
         ["PerfEvent"] = new("PERF_FLAG_FD_CLOEXEC", PlatformValues.Linux.PerfFlagFdCloexec),
-        // fsopen's name; fspick's FSPICK_CLOEXEC and fsmount's FSMOUNT_CLOEXEC are the same bit.
         ["Mount"] = new("FSOPEN_CLOEXEC", PlatformValues.Linux.MountCloexec),
     };
 

@@ -106,10 +106,25 @@ internal static class DiagnosticDescriptors
         "Method '{0}' {1}");
 
     // IDs from 0100 on: the platform diagnostics, kept apart from the 0012-0099 range used elsewhere.
+    public static readonly DiagnosticDescriptor DescriptorsNotLocated = Error(
+        "CLOEXEC0019",
+        "Where the new descriptors come back is not said",
+        "'{0}' is not in the generator's table, and argument '{1}' of method '{2}' could receive its descriptors: say where they are with Descriptors = DescriptorLocation.ReturnValue, Pair, TwoOutArguments, MessageHeader or MessageHeaders (and DescriptorsParameter)");
+
+    public static readonly DiagnosticDescriptor InvalidDescriptorsParameter = Error(
+        "CLOEXEC0020",
+        "DescriptorsParameter names no parameter",
+        "Descriptors = DescriptorLocation.{0} needs DescriptorsParameter to name the parameter of method '{1}' that holds the descriptors; '{2}' is not one");
+
     public static readonly DiagnosticDescriptor VariadicArgumentOnAppleArm64 = Warning(
         "CLOEXEC0100",
         "A variadic C function declared with its variadic argument",
         "'{0}' is a variadic C function: on Apple arm64 its argument '{1}' (method '{2}') is read from the stack, but a P/Invoke passes it in a register. Declare it without that argument, or mark the method, its type or the assembly [UnsupportedOSPlatform(\"macos\")] or [SupportedOSPlatform] without macOS if it never runs there.");
+
+    public static readonly DiagnosticDescriptor InvalidDescriptorsArgument = Error(
+        "CLOEXEC0102",
+        "The argument that receives the new descriptors cannot be written through",
+        "'{0}' returns its descriptors through argument '{1}' of method '{2}', which must be a pointer, nint, array, span, or ref/out");
 
     public static readonly DiagnosticDescriptor InvalidInheritanceArgument = Error(
         "CLOEXEC0101",

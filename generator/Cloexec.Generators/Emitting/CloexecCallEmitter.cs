@@ -88,6 +88,14 @@ internal static class CloexecCallEmitter
             writer.Close();
         }
 
+        if (plan.Output == DescriptorOutput.ReopenedStream)
+        {
+            writer.Open("if (__mode == global::Cloexec.Interop.CloexecMode.Clear)");
+            writer.Line("// The stream may keep the 'e' of its first open: clear the flag the call may have kept.");
+            writer.Line($"{Runtime}.ClearAfterOpenStream(ref {result}, ref __lastError);");
+            writer.Close();
+        }
+
         writer.Close();
         writer.Open("finally");
         writer.Line($"{Runtime}.ExitFallback(__forkLockHeld);");
@@ -219,9 +227,9 @@ internal static class CloexecCallEmitter
             return;
         }
 
-        if (plan.Output is DescriptorOutput.Stream or DescriptorOutput.ProcessStream)
+        if (plan.Output is DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream)
         {
-            string stream = plan.Output == DescriptorOutput.Stream ? "SetAfterOpenStream" : "SetAfterOpenProcessStream";
+            string stream = plan.Output == DescriptorOutput.ProcessStream ? "SetAfterOpenProcessStream" : "SetAfterOpenStream";
             writer.Line($"{Runtime}.{stream}({way}, ref {result}, ref __lastError);");
             return;
         }

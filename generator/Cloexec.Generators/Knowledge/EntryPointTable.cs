@@ -69,8 +69,11 @@ internal static class EntryPointTable
         // not exist and the flag is set after creation, through fileno.
         Stream("fopen", modeArgument: 1),
         Stream("fopen64", modeArgument: 1),
-        Stream("freopen", modeArgument: 1),
-        Stream("freopen64", modeArgument: 1),
+        // freopen: glibc libio/freopen.c dup3s onto the old number with O_CLOEXEC when the FILE's flags say so, and
+        // those keep the 'e' of the stream's first open: seen here, freopen(path, "r", a stream opened "re") stays
+        // close-on-exec.
+        Stream("freopen", modeArgument: 1, DescriptorOutput.ReopenedStream),
+        Stream("freopen64", modeArgument: 1, DescriptorOutput.ReopenedStream),
         Stream("popen", modeArgument: 1, DescriptorOutput.ProcessStream),
         // tmpfile(void): no flag anywhere (glibc stdio-common/tmpfile.c, Apple Libc and FreeBSD use mkstemp).
         Unflagged("tmpfile", DescriptorOutput.Stream),

@@ -22,6 +22,11 @@ internal enum DescriptorOutput
     OutArguments,
     /// <summary>The return value is a stdio <c>FILE*</c>, null on failure: its descriptor is <c>fileno</c>'s.</summary>
     Stream,
+    /// <summary>
+    /// As <see cref="Stream"/>, from freopen: glibc keeps a stream's <c>e</c> from its earlier open (the FILE's flags
+    /// are not reset), so for <c>cloexec: false</c> the flag is also cleared after the call.
+    /// </summary>
+    ReopenedStream,
     /// <summary>As <see cref="Stream"/>, from popen: closed with <c>pclose</c>, which also reaps the child.</summary>
     ProcessStream,
     /// <summary>The return value is a <c>DIR*</c>, null on failure: its descriptor is <c>dirfd</c>'s.</summary>

@@ -6,6 +6,7 @@ namespace Cloexec.Generators.Parsing;
 /// <summary>The arguments of one [CreatesDescriptor], as written.</summary>
 /// <param name="Flag">The CloexecFlag member named by <c>Flag = ...</c>, <see langword="null"/> when not written.</param>
 /// <param name="StringMarshalling">The StringMarshalling value, <see langword="null"/> when not written.</param>
+/// <param name="Descriptors">The DescriptorLocation member named by <c>Descriptors = ...</c>, <see langword="null"/> when not written.</param>
 /// <param name="StringMarshallingCustomType">The type named by <c>StringMarshallingCustomType = typeof(...)</c>, if any.</param>
 internal sealed record AttributeSettings(
     string? LibraryName,
@@ -15,7 +16,9 @@ internal sealed record AttributeSettings(
     INamedTypeSymbol? StringMarshallingCustomType,
     string? Wraps,
     string? FlagsParameter,
-    string? Flag)
+    string? Flag,
+    string? Descriptors = null,
+    string? DescriptorsParameter = null)
 {
     public bool HasStringMarshallingCustomType => StringMarshallingCustomType is not null;
 
@@ -24,10 +27,10 @@ internal sealed record AttributeSettings(
         string? libraryName = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
         TypedConstant Named(string name) => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value;
 
-        TypedConstant flag = Named("Flag");
-        string? flagName = flag.Value is int value && flag.Type is INamedTypeSymbol enumType
-            ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
-            : null;
+        string? MemberName(string name) =>
+            Named(name) is { Value: int value, Type: INamedTypeSymbol enumType }
+                ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
+                : null;
 
         return new AttributeSettings(
             libraryName,
@@ -37,6 +40,8 @@ internal sealed record AttributeSettings(
             Named("StringMarshallingCustomType").Value as INamedTypeSymbol,
             Named("Wraps").Value as string,
             Named("FlagsParameter").Value as string,
-            flagName);
+            MemberName("Flag"),
+            MemberName("Descriptors"),
+            Named("DescriptorsParameter").Value as string);
     }
 }

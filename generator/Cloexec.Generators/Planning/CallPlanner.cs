@@ -17,6 +17,12 @@ internal static class CallPlanner
     {
         DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
         int outputArgument = known?.OutputArgument ?? -1;
+        if (known is null && (settings.FlagsParameter is not null || settings.Flag == "None")
+            && !DescriptorLocationPlanner.TryLocate(context, settings, out output, out outputArgument))
+        {
+            return null;
+        }
+
         CloexecFlag? named = settings.Flag is null or "None" ? null : FlagFamilies.Parse(settings.Flag);
 
         CallPlan? plan;
@@ -94,16 +100,17 @@ internal static class CallPlanner
         return new CallPlan(family, FlagFamilies.WayOf(family) ?? AtomicWay.None, placement, index, output, outputArgument, null, known?.PassThroughWhen, resource);
     }
 
+    /// <summary>Whether the call can write descriptors (or a msghdr it fills) through the argument: by value, only an address can.</summary>
+    private static bool CanReceive(IParameterSymbol parameter) =>
+        parameter.RefKind != RefKind.None
+        || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.Array or TypeKind.Error
+        || parameter.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+        || parameter.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" };
+
     /// <summary>A mode string reaches the C library as UTF-8 bytes: a string the wrapper marshals as UTF-16 cannot be edited as one.</summary>
     private static bool MarshalledAsPlannerNeeds(PlanContext context, CallPlan plan) =>
         plan.Placement != FlagPlacement.ModeString || context.Wraps
         || context.Parameters[plan.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.Blittable;
-
-    // A parameter of a type not marshalled at all (no native type) has its own CLOEXEC0006 already.
-    private static bool IsMemory(ParameterModel parameter) =>
-        parameter.NativeType.Length == 0
-        || parameter.Kind is MarshalKind.Array or MarshalKind.Span or MarshalKind.ByReference
-        || (parameter.Kind == MarshalKind.Blittable && (parameter.NativeType.EndsWith("*", System.StringComparison.Ordinal) || parameter.NativeType is "nint" or "nuint"));
 
     /// <summary>Whether the declaration has every argument the plan names, and the flag's argument can take it.</summary>
     private static bool ArgumentsSuffice(PlanContext context, CallPlan plan, EntryPointInfo? known)
@@ -122,14 +129,17 @@ internal static class CallPlanner
             return false;
         }
 
-        // The descriptors come back through memory the call writes: a struct passed by value would be a copy, and the
-        // wrapper could not read it back.
-        if (plan.OutputArgumentIndex >= 0 && !IsMemory(context.Parameters[plan.OutputArgumentIndex]))
+        int[] outputs = plan.OutputArgumentIndex < 0 || plan.Output == DescriptorOutput.OutArguments ? []
+            : plan.Output == DescriptorOutput.TwoOutPointers ? [plan.OutputArgumentIndex, plan.OutputArgumentIndex + 1]
+            : [plan.OutputArgumentIndex];
+        foreach (int index in outputs)
         {
-            IParameterSymbol output = context.NativeParameters[plan.OutputArgumentIndex];
-            context.Report(DiagnosticDescriptors.UnsupportedParameterType, context.LocationOf(output), output.Name, context.Method.Name,
-                output.Type.ToDisplayString(), $" as the memory where '{context.EntryPoint}' writes its descriptors (pass a pointer, an array, a span or a ref)");
-            return false;
+            IParameterSymbol output = context.NativeParameters[index];
+            if (!CanReceive(output))
+            {
+                context.Report(DiagnosticDescriptors.InvalidDescriptorsArgument, context.LocationOf(output), context.EntryPoint, output.Name, context.Method.Name);
+                return false;
+            }
         }
 
         if (plan.FlagArgumentIndex >= 0 && FlagArgumentPlanner.Of(plan.Placement) is { } planner)

@@ -435,6 +435,25 @@ public static partial class DescriptorRuntime
     /// <summary>As <see cref="SetAfterOpenStream(AtomicWay, ref nint, ref int)"/>, for popen: on failure the stream is closed with pclose, which reaps the child.</summary>
     public static void SetAfterOpenProcessStream(AtomicWay way, ref nint stream, ref int errno) => SetAfterOpenAnyStream(way, ref stream, processStream: true, ref errno);
 
+    /// <summary>
+    /// After freopen in <see cref="CloexecMode.Clear"/> mode: clears close-on-exec on the stream's descriptor, which
+    /// glibc keeps from the stream's first open; on failure closes the stream and makes <paramref name="stream"/> null.
+    /// </summary>
+    public static void ClearAfterOpenStream(ref nint stream, ref int errno)
+    {
+        if (stream == 0)
+        {
+            return;
+        }
+
+        int failure = NewDescriptors.SetOrCloseStream(stream, cloexec: false, processStream: false);
+        if (failure != 0)
+        {
+            errno = failure;
+            stream = 0;
+        }
+    }
+
     private static void SetAfterOpenAnyStream(AtomicWay way, ref nint stream, bool processStream, ref int errno)
     {
         if (stream == 0)

@@ -100,7 +100,6 @@ internal sealed partial record PlatformValues
         FDupFdCloexec = 1030,            // linux/fcntl.h F_LINUX_SPECIFIC_BASE 1024 + 6
         FanCloexec = 0x1,                // linux/fanotify.h FAN_CLOEXEC 0x00000001
         PerfFlagFdCloexec = 0x8,         // linux/perf_event.h PERF_FLAG_FD_CLOEXEC (1UL << 3)
-        MountCloexec = 0x1,              // linux/mount.h FSOPEN_CLOEXEC, FSPICK_CLOEXEC, FSMOUNT_CLOEXEC 0x00000001
         GetptFlags = 0x2,                // O_RDWR 00000002 on every architecture (glibc sysdeps/unix/sysv/linux/getpt.c)
     };
 
@@ -120,6 +119,9 @@ internal sealed partial record PlatformValues
         TimerFdCloexec = 0x80000,
         SignalFdCloexec = 0x80000,
         CreatFlags = 0x1 | 0x40 | 0x200, // O_WRONLY | O_CREAT | O_TRUNC
+        // linux/mount.h FSOPEN_CLOEXEC, FSPICK_CLOEXEC, FSMOUNT_CLOEXEC 0x00000001: uapi, but no oracle here has them
+        // for the other architectures, so only the named ones get the value.
+        MountCloexec = 0x1,
         FioClex = 0x5451,
         FioNClex = 0x5450,
         ENoSys = 38,
@@ -139,6 +141,7 @@ internal sealed partial record PlatformValues
         Cpus = Cpu.Any,
         OCloexec = 0x1000000,            // bsd/sys/fcntl.h O_CLOEXEC 0x01000000
         FDupFdCloexec = 67,              // bsd/sys/fcntl.h F_DUPFD_CLOEXEC 67
+        GetptFlags = 0x2,                // bsd/sys/fcntl.h O_RDWR 0x0002 (no getpt here: kept for one O_RDWR per row)
         CreatFlags = 0x1 | 0x200 | 0x400, // bsd/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
         FioClex = 0x20006601,            // bsd/sys/filio.h _IO('f', 1)
         FioNClex = 0x20006602,           // bsd/sys/filio.h _IO('f', 2)
@@ -157,6 +160,7 @@ internal sealed partial record PlatformValues
         TimerFdCloexec = 0x100000,       // sys/sys/timerfd.h TFD_CLOEXEC O_CLOEXEC (FreeBSD 14)
         MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
         FDupFdCloexec = 17,              // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
+        GetptFlags = 0x2,                // sys/sys/fcntl.h O_RDWR 0x0002 (no getpt here: kept for one O_RDWR per row)
         KqueueCloexec = 0x1,             // sys/sys/event.h KQUEUE_CLOEXEC 0x00000001 (FreeBSD 14)
         CreatFlags = 0x1 | 0x200 | 0x400, // sys/sys/fcntl.h O_WRONLY 0x0001 | O_CREAT 0x0200 | O_TRUNC 0x0400
         FioClex = 0x20006601,            // sys/sys/filio.h _IO('f', 1)

@@ -132,6 +132,10 @@ public static class MalformedDeclarationCorpus
 
         // Platform rules: CLOEXEC0100 (a warning), 0101.
         Member("VariadicModeOfOpen", """[CreatesDescriptor("libc", EntryPoint = "open")] internal static partial int Open(byte* path, int flags, int {|CLOEXEC0100:mode|});"""),
+        // Where the descriptors come back: CLOEXEC0019, 0020, 0102.
+        Member("UnknownCreatorWithOutArguments", """[CreatesDescriptor("libutil", EntryPoint = "my_openpty", Flag = CloexecFlag.None)] internal static partial int OpenPty(out int {|CLOEXEC0019:master|}, out int slave);"""),
+        Member("DescriptorsParameterMissing", """[CreatesDescriptor("libdemo", EntryPoint = "make_pair", Flag = CloexecFlag.None, Descriptors = DescriptorLocation.Pair)] internal static partial int {|CLOEXEC0020:MakePair|}(int[] fds);"""),
+        Member("MessageHeaderByValue", """[CreatesDescriptor("libc", EntryPoint = "recvmsg")] internal static partial nint RecvMsg(int fd, long {|CLOEXEC0102:msg|}, int flags);"""),
         Member("SecurityAttributesNotAPointer", """[CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)] internal static partial int CreatePipe(out nint read, out nint write, int {|CLOEXEC0101:attributes|}, uint size);"""),
 
         // Unsafe code: CLOEXEC0010.

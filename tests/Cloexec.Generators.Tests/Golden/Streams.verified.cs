@@ -156,6 +156,11 @@ namespace Demo
                         {
                             global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
                         }
+                        if (__mode == global::Cloexec.Interop.CloexecMode.Clear)
+                        {
+                            // The stream may keep the 'e' of its first open: clear the flag the call may have kept.
+                            global::Cloexec.Interop.DescriptorRuntime.ClearAfterOpenStream(ref __retVal, ref __lastError);
+                        }
                     }
                     finally
                     {
@@ -219,6 +224,11 @@ namespace Demo
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
                             global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                        }
+                        if (__mode == global::Cloexec.Interop.CloexecMode.Clear)
+                        {
+                            // The stream may keep the 'e' of its first open: clear the flag the call may have kept.
+                            global::Cloexec.Interop.DescriptorRuntime.ClearAfterOpenStream(ref __retVal, ref __lastError);
                         }
                     }
                     finally

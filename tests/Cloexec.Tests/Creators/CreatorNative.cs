@@ -107,6 +107,10 @@ internal static unsafe partial class CreatorNative
     [CreatesDescriptor(Libc, EntryPoint = "pidfd_getfd", SetLastError = true)]
     internal static partial int PidfdGetfd(int pidfd, int targetFd, uint flags, bool? cloexec = null);
 
+    // Not in the table (glibc's internal name of pipe): the declaration says where the descriptors come back.
+    [CreatesDescriptor(Libc, EntryPoint = "__pipe", SetLastError = true, Flag = CloexecFlag.None, Descriptors = DescriptorLocation.Pair, DescriptorsParameter = "fds")]
+    internal static partial int UnknownPipe(int* fds, bool? cloexec = null);
+
     // Create nothing: the setup and the cleanup of the cases.
     [LibraryImport(Libc, EntryPoint = "name_to_handle_at", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int NameToHandleAt(int dirfd, string path, void* handle, int* mountId, int flags);

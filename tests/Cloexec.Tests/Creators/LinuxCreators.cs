@@ -36,6 +36,20 @@ internal static unsafe class LinuxCreators
     private const int MaxHandleSize = 128;      // MAX_HANDLE_SZ, linux/fcntl.h
     private const uint FsConfigCmdCreate = 6;   // FSCONFIG_CMD_CREATE, linux/mount.h
 
+    // Most calls made as declared (CloexecDefault false, no argument) leave the descriptor inheritable; these do not.
+    private static readonly Dictionary<string, bool?> s_asDeclared = new()
+    {
+        ["fopen (mode string already with e)"] = true,
+        ["opendir (always close-on-exec)"] = true,
+        ["shm_open (always close-on-exec)"] = true,
+        ["mq_open (always close-on-exec)"] = true,
+        ["pidfd_open (always close-on-exec)"] = true,
+        ["pidfd_open (SafeHandle)"] = true,
+        ["pidfd_getfd (always close-on-exec)"] = true,
+        // Depends on how the setup's fopen set its flag: with 'e' (atomic) glibc keeps it, after creation it does not.
+        ["freopen (stream first opened with e)"] = null,
+    };
+
     private static readonly Dictionary<string, Func<bool?, Made>> s_all = new()
     {
         ["open64"] = cloexec => Closing(Check(CreatorNative.Open64("/dev/null", Linux.ORdOnly, 0, cloexec), "open64")),
@@ -55,6 +69,12 @@ internal static unsafe class LinuxCreators
             Check(CreatorNative.OpenPty(out int master, out int slave, null, null, null, cloexec), "openpty");
             return Closing(master, slave);
         },
+        ["__pipe (not in the table, Descriptors = Pair)"] = cloexec =>
+        {
+            int* fds = stackalloc int[2];
+            Check(CreatorNative.UnknownPipe(fds, cloexec), "__pipe");
+            return Closing(fds[0], fds[1]);
+        },
         ["fanotify_init"] = cloexec => Closing(Check(CreatorNative.FanotifyInit(0, (uint)Linux.ORdOnly, cloexec), "fanotify_init")),
         ["open_tree"] = cloexec => Closing(Check(CreatorNative.OpenTree(Linux.AtFdCwd, "/tmp", 0, cloexec), "open_tree")),
         ["fsopen"] = cloexec => Closing(Check(CreatorNative.FsOpen("tmpfs", 0, cloexec), "fsopen")),
@@ -72,8 +92,9 @@ internal static unsafe class LinuxCreators
             }
         },
         ["fopen (Wraps)"] = cloexec => Stream(CreatorNative.WrappedFOpen("/dev/null", "r", cloexec), "fopen"),
-        ["freopen"] = cloexec => Stream(CreatorNative.FReopen("/dev/null", "r", OpenStream(), cloexec), "freopen"),
-        ["freopen64"] = cloexec => Stream(CreatorNative.FReopen64("/dev/null", "r", OpenStream(), cloexec), "freopen64"),
+        ["freopen"] = cloexec => Stream(CreatorNative.FReopen("/dev/null", "r", OpenStream(cloexec: false), cloexec), "freopen"),
+        ["freopen64"] = cloexec => Stream(CreatorNative.FReopen64("/dev/null", "r", OpenStream(cloexec: false), cloexec), "freopen64"),
+        ["freopen (stream first opened with e)"] = cloexec => Stream(CreatorNative.FReopen("/dev/null", "r", OpenStream(cloexec: true), cloexec), "freopen"),
         ["popen"] = cloexec => Stream(CreatorNative.POpen("exit 0", "r", cloexec), "popen", processStream: true),
         ["tmpfile"] = cloexec => Stream(CreatorNative.TmpFile(cloexec), "tmpfile"),
         ["tmpfile64"] = cloexec => Stream(CreatorNative.TmpFile64(cloexec), "tmpfile64"),
@@ -139,6 +160,9 @@ internal static unsafe class LinuxCreators
 
     public static Made Make(string name, bool? cloexec) => s_all[name](cloexec);
 
+    /// <summary>Whether the call made as declared leaves its descriptors close-on-exec; null where that depends on the run.</summary>
+    public static bool? AsDeclared(string name) => s_asDeclared.TryGetValue(name, out bool? value) ? value : false;
+
     private static Made Closing(params int[] descriptors) => new(descriptors, () =>
     {
         foreach (int fd in descriptors)
@@ -182,9 +206,9 @@ internal static unsafe class LinuxCreators
         });
     }
 
-    private static nint OpenStream()
+    private static nint OpenStream(bool cloexec)
     {
-        nint stream = CreatorNative.FOpen("/dev/null", "r", cloexec: true);
+        nint stream = CreatorNative.FOpen("/dev/null", "r", cloexec);
         return stream != 0 ? stream : throw new InvalidOperationException($"fopen failed: errno {Marshal.GetLastPInvokeError()}");
     }
 

@@ -33,6 +33,11 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
         [nameof(PlatformValues.FioClex)] = "FIOCLEX",
         [nameof(PlatformValues.FioNClex)] = "FIONCLEX",
         [nameof(PlatformValues.ENoSys)] = "ENOSYS",
+        [nameof(PlatformValues.FanCloexec)] = "FAN_CLOEXEC",
+        [nameof(PlatformValues.PerfFlagFdCloexec)] = "PERF_FLAG_FD_CLOEXEC",
+        [nameof(PlatformValues.MountCloexec)] = "FSOPEN_CLOEXEC",
+        [nameof(PlatformValues.GetptFlags)] = "O_RDWR",
+        [nameof(PlatformValues.KqueueCloexec)] = "KQUEUE_CLOEXEC",
     };
 
     /// <summary>The constants every row shares.</summary>
@@ -48,6 +53,8 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> s_noOracle = new()
     {
         ["freebsd TFD_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/timerfd.h: defined as O_CLOEXEC; newer than both oracles",
+        ["linux FSOPEN_CLOEXEC"] = "Linux 5.2 (2019) linux/mount.h 0x00000001, uapi and the same on every architecture; newer than both oracles (this machine's headers confirm it on x64)",
+        ["freebsd KQUEUE_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/event.h 0x00000001; newer than both oracles",
         ["freebsd IN_CLOEXEC"] = "FreeBSD 15.0 (2025) sys/sys/inotify.h: defined as O_CLOEXEC; newer than both oracles",
     };
 
