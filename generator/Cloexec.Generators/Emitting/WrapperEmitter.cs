@@ -76,6 +76,7 @@ internal static class WrapperEmitter
     {
         bool wraps = model.Target.WrapsMethodName is not null;
         bool safeHandleReturn = model.Return.Kind == ReturnKind.SafeHandle && !wraps;
+        bool typedefReturn = model.Return.Kind == ReturnKind.Typedef;
         bool boolReturn = model.Return.Kind == ReturnKind.BoolAsInt && !wraps;
         IReadOnlyList<ParameterModel> marshalled = wraps ? [] : model.Parameters.ToList();
 
@@ -86,7 +87,7 @@ internal static class WrapperEmitter
             writer.Line($"{model.Return.NativeType} __retVal_native;");
             writer.Line($"global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<{model.Return.ManagedType}>.ManagedToUnmanagedOut __retVal_native__marshaller = new();");
         }
-        else if (boolReturn)
+        else if (typedefReturn || boolReturn)
         {
             writer.Line($"{model.Return.NativeType} __retVal_native;");
         }
@@ -115,8 +116,13 @@ internal static class WrapperEmitter
         }
 
         writer.Open();
-        CloexecCallEmitter.WriteCall(writer, model, safeHandleReturn || boolReturn ? "__retVal_native" : "__retVal");
+        CloexecCallEmitter.WriteCall(writer, model, safeHandleReturn || typedefReturn || boolReturn ? "__retVal_native" : "__retVal");
         writer.Close();
+
+        if (typedefReturn)
+        {
+            writer.Line($"__retVal = global::System.Runtime.CompilerServices.Unsafe.BitCast<{model.Return.NativeType}, {model.Return.ManagedType}>(__retVal_native);");
+        }
 
         if (boolReturn)
         {

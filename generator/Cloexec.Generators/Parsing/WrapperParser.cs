@@ -117,7 +117,7 @@ internal static class WrapperParser
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
         CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
-        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
+        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, wraps: settings.Wraps is not null, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
         if (target is not null)
         {
             VariadicDeclarations.Check(method, platform, target.EntryPoint, nativeParameters.Count, location, diagnostics);
@@ -223,10 +223,14 @@ internal static class WrapperParser
     }
 
     /// <param name="crt">Whether the library is a C runtime: its descriptors are ints of its own table, not HANDLEs a SafeHandle could close.</param>
-    private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, bool crt, Location location, List<DiagnosticInfo> diagnostics)
+    private static ReturnModel ReadReturn(
+        IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, bool wraps, bool crt, Location location, List<DiagnosticInfo> diagnostics)
     {
-        ITypeSymbol type = method.ReturnType;
-        string managed = TypeNames.FullyQualified(type);
+        string managed = TypeNames.FullyQualified(method.ReturnType);
+        // A typedef-like struct (ssize_t) is judged, and crosses, as the integer inside it; through Wraps the raw method's
+        // own struct would come back, so there it stays unsupported.
+        ITypeSymbol? typedefInteger = wraps ? null : ParameterClassifier.TypedefUnderlying(method.ReturnType);
+        ITypeSymbol type = typedefInteger ?? method.ReturnType;
         DescriptorOutput output = plan?.Output ?? DescriptorOutput.ReturnValue;
         bool socket = plan?.Resource == NativeResource.Socket;
         bool safeHandle = ParameterClassifier.IsSafeHandle(type) && !type.IsAbstract;
@@ -259,7 +263,7 @@ internal static class WrapperParser
                 DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, method.ReturnType.ToDisplayString(), entryPoint ?? method.Name, expected));
         }
 
         // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
@@ -270,7 +274,14 @@ internal static class WrapperParser
             return new ReturnModel(managed, "int", ReturnKind.BoolAsInt);
         }
 
-        return safeHandle ? new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
+        if (safeHandle)
+        {
+            return new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle);
+        }
+
+        return typedefInteger is not null && supported
+            ? new ReturnModel(managed, TypeNames.FullyQualified(typedefInteger), ReturnKind.Typedef)
+            : new ReturnModel(managed, managed, ReturnKind.Blittable);
     }
 
     private static string SignatureOf(IParameterSymbol parameter)

@@ -21,6 +21,7 @@ public static class GoldenCases
         new("KernelInterfaces", LinuxOnly(LinuxCreatorSources.KernelInterfaces)),
         new("Streams", LinuxOnly(LinuxCreatorSources.Streams)),
         new("AlwaysCloexec", LinuxOnly(LinuxCreatorSources.AlwaysCloexec)),
+        new("TypedefStructs", LinuxOnly(BindingStyleSources.TypedefStructs)),
         new("LegacyPipeAndDup", LinuxOnly(LegacyEntryPointSources.PipeAndDup)),
         new("LegacyAcceptCreatAndMkstemp", LinuxOnly(LegacyEntryPointSources.AcceptCreatAndMkstemp)),
         new("LegacyEpollAndInotify", LinuxOnly(LegacyEntryPointSources.EpollAndInotify)),
