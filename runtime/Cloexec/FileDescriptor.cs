@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using Cloexec.Fallback;
+using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec;
@@ -23,7 +24,7 @@ public static partial class FileDescriptor
     {
         if (OperatingSystem.IsWindows())
         {
-            nint handle = HandleInheritance.HandleOf(fd, out int error);
+            nint handle = HandleInheritance.HandleOf(fd, CrtLibrary.Ucrt, out int error);
             return error != 0 ? throw WindowsFailure("_get_osfhandle", fd, error) : GetHandleCloexec(handle, fd);
         }
 
@@ -43,7 +44,7 @@ public static partial class FileDescriptor
     {
         if (OperatingSystem.IsWindows())
         {
-            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec);
+            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec, CrtLibrary.Ucrt);
             if (windowsError != 0)
             {
                 throw WindowsFailure("SetHandleInformation", fd, windowsError);

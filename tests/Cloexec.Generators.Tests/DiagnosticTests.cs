@@ -144,6 +144,58 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Struct_return_that_is_not_one_integer_or_comes_through_Wraps_is_reported()
+    {
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "recvmsg")]
+                internal static partial TwoFields {|CLOEXEC0007:RecvMsg|}(int fd, void* msg, int flags, bool? cloexec = null);
+
+                [DllImport("libc", EntryPoint = "recvmsg")]
+                private static extern ssize_t RawRecvMsg(int fd, void* msg, int flags);
+
+                [CreatesDescriptor(Wraps = nameof(RawRecvMsg))]
+                internal static partial ssize_t {|CLOEXEC0007:WrappedRecvMsg|}(int fd, void* msg, int flags, bool? cloexec = null);
+            }
+
+            internal readonly struct TwoFields
+            {
+                public readonly nint Count;
+                public readonly nint Spare;
+            }
+
+            internal readonly struct ssize_t
+            {
+                public readonly nint Value;
+            }
+            """);
+    }
+
+    [Fact]
+    public void Custom_string_marshaller_whose_ConvertToUnmanaged_is_private_is_reported()
+    {
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Hidden))]
+                internal static partial int Open(string {|CLOEXEC0006:path|}, int flags, bool? cloexec = null);
+            }
+
+            internal static unsafe class Hidden
+            {
+                private static byte* ConvertToUnmanaged(string value) => null;
+            }
+            """);
+    }
+
+    [Fact]
     public void Cloexec_parameter_of_a_wrong_type_is_reported_at_the_parameter()
     {
         AssertReports("""

@@ -9,7 +9,7 @@ using Xunit;
 namespace Cloexec.Windows.Tests;
 
 /// <summary>How to make one handle with each Windows creator, as a <see cref="Sink"/> the tests can check and a child can write to.</summary>
-internal static unsafe class CreatorCases
+internal static unsafe partial class CreatorCases
 {
     private static readonly Dictionary<string, Func<bool?, Sink>> s_cases = new()
     {
@@ -56,7 +56,7 @@ internal static unsafe class CreatorCases
             string path = TemporaryPath();
             int fd = Creators.Open(path, Creators.OWriteOnly | Creators.OCreate | Creators.OTruncate | Creators.OBinary, Creators.SIRead | Creators.SIWrite, cloexec);
             Assert.True(fd >= 0, "_wopen failed");
-            return new Sink(Win32._get_osfhandle(fd), isSocket: false, () => ReadFile(path), () =>
+            return Sink.Written(Win32._get_osfhandle(fd), Proof.Write, () => ReadFile(path), () =>
             {
                 _ = Win32._close(fd);
                 File.Delete(path);
@@ -77,9 +77,58 @@ internal static unsafe class CreatorCases
             _ = Win32._close(fds[1]);
             return CrtPipeSink(fds[0], duplicate);
         },
+        ["CreatePipe as bool"] = cloexec =>
+        {
+            Assert.True(Creators.CreatePipeAsBool(out nint read, out nint write, 0, 0, cloexec));
+            return PipeSink(read, write);
+        },
+        ["CreatePipe as bool over a raw import"] = cloexec =>
+        {
+            Assert.True(Creators.CreatePipeOverRaw(out nint read, out nint write, 0, 0, cloexec));
+            return PipeSink(read, write);
+        },
+        ["DuplicateHandle as bool"] = cloexec =>
+        {
+            Assert.True(Creators.CreatePipeAsBool(out nint read, out nint write, 0, 0, cloexec: true));
+            nint process = Win32.GetCurrentProcess();
+            Assert.True(Creators.DuplicateHandleAsBool(process, write, process, out nint duplicate, 0, inherit: cloexec != false, Win32.DuplicateSameAccess, cloexec));
+            Sink sink = PipeSink(read, duplicate);
+            _ = Win32.CloseHandle(write);
+            return sink;
+        },
+        ["msvcrt _wopen"] = cloexec =>
+        {
+            string path = TemporaryPath();
+            int fd = Creators.MsvcrtOpen(path, Creators.OWriteOnly | Creators.OCreate | Creators.OTruncate | Creators.OBinary, Creators.SIRead | Creators.SIWrite, cloexec);
+            Assert.True(fd >= 0, "msvcrt _wopen failed");
+            return Sink.Written(Win32.Msvcrt.GetOsHandle(fd), Proof.Write, () => ReadFile(path), () =>
+            {
+                _ = Win32.Msvcrt.Close(fd);
+                File.Delete(path);
+            });
+        },
+        ["msvcrt _pipe"] = cloexec =>
+        {
+            Span<int> fds = stackalloc int[2];
+            Assert.Equal(0, Creators.MsvcrtPipe(fds, 4096, Creators.OBinary, cloexec));
+            return MsvcrtPipeSink(fds[0], fds[1]);
+        },
+        ["msvcrt _dup"] = cloexec =>
+        {
+            Span<int> fds = stackalloc int[2];
+            Assert.Equal(0, Creators.MsvcrtPipe(fds, 4096, Creators.OBinary, cloexec: true));
+            int duplicate = Creators.MsvcrtDup(fds[1], cloexec);
+            Assert.True(duplicate >= 0, "msvcrt _dup failed");
+            _ = Win32.Msvcrt.Close(fds[1]);
+            return MsvcrtPipeSink(fds[0], duplicate);
+        },
     };
 
-    static CreatorCases() => Win32.StartWinsock();
+    static CreatorCases()
+    {
+        Win32.StartWinsock();
+        AddKernelObjectCases(s_cases);
+    }
 
     public static TheoryData<string> Names
     {
@@ -102,7 +151,7 @@ internal static unsafe class CreatorCases
     private static Sink FileSink(string path, nint handle)
     {
         Assert.NotEqual(Win32.InvalidHandle, handle);
-        return new Sink(handle, isSocket: false, () => ReadFile(path), () =>
+        return Sink.Written(handle, Proof.Write, () => ReadFile(path), () =>
         {
             _ = Win32.CloseHandle(handle);
             File.Delete(path);
@@ -116,16 +165,22 @@ internal static unsafe class CreatorCases
         return reader.ReadToEnd();
     }
 
-    private static Sink PipeSink(nint read, nint write) => new(write, isSocket: false, () => ReadPipe(read), () =>
+    private static Sink PipeSink(nint read, nint write) => Sink.Written(write, Proof.Write, () => ReadPipe(read), () =>
     {
         _ = Win32.CloseHandle(write);
         _ = Win32.CloseHandle(read);
     });
 
-    private static Sink CrtPipeSink(int read, int write) => new(Win32._get_osfhandle(write), isSocket: false, () => ReadPipe(Win32._get_osfhandle(read)), () =>
+    private static Sink CrtPipeSink(int read, int write) => Sink.Written(Win32._get_osfhandle(write), Proof.Write, () => ReadPipe(Win32._get_osfhandle(read)), () =>
     {
         _ = Win32._close(write);
         _ = Win32._close(read);
+    });
+
+    private static Sink MsvcrtPipeSink(int read, int write) => Sink.Written(Win32.Msvcrt.GetOsHandle(write), Proof.Write, () => ReadPipe(Win32.Msvcrt.GetOsHandle(read)), () =>
+    {
+        _ = Win32.Msvcrt.Close(write);
+        _ = Win32.Msvcrt.Close(read);
     });
 
     /// <summary>What is waiting in the pipe, without blocking when nothing is.</summary>
@@ -155,7 +210,7 @@ internal static unsafe class CreatorCases
         Win32.ConnectLoopback(socket, ((IPEndPoint)listener.LocalEndPoint!).Port);
         Socket peer = listener.Accept();
         listener.Dispose();
-        return new Sink(socket, isSocket: true, () => ReadSocket(peer), () =>
+        return Sink.Written(socket, Proof.Send, () => ReadSocket(peer), () =>
         {
             _ = Win32.closesocket(socket);
             peer.Dispose();
@@ -172,7 +227,7 @@ internal static unsafe class CreatorCases
         client.Connect(listener.LocalEndPoint!);
         nint accepted = Creators.Accept(listener.Handle, 0, 0, cloexec);
         Assert.NotEqual(Win32.InvalidHandle, accepted);
-        return new Sink(accepted, isSocket: true, () => ReadSocket(client), () =>
+        return Sink.Written(accepted, Proof.Send, () => ReadSocket(client), () =>
         {
             _ = Win32.closesocket(accepted);
             client.Dispose();

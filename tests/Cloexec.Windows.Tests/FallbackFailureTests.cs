@@ -51,7 +51,7 @@ public sealed class FallbackFailureTests
         try
         {
             using Sink sink = CreatorCases.Create("_dup", cloexec: false);
-            Assert.False(FileDescriptor.GetCloexec(sink.Writer));
+            Assert.False(FileDescriptor.GetCloexec(sink.Handle));
         }
         finally
         {
@@ -82,4 +82,55 @@ public sealed class FallbackFailureTests
             Fallback.AtomicWayStates.ResetForTests();
         }
     }
+
+    [Fact]
+    public void Handle_that_is_null_on_failure_stays_null_when_the_fallback_fails()
+    {
+        // CreateEventExW fails with NULL, not INVALID_HANDLE_VALUE: a failed fallback closes the event and says NULL too.
+        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        string name = "cloexec-" + System.Guid.NewGuid().ToString("n");
+        try
+        {
+            Assert.Equal(0, Creators.CreateEventEx(0, name, 0, Win32.EventAllAccess, cloexec: true));
+            Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+            Fallback.AtomicWayStates.ResetForTests();
+        }
+
+        // Closed: no handle keeps the named event alive, so creating it again makes a new one (no ERROR_ALREADY_EXISTS).
+        nint again = Win32.CreateEvent(0, 0, 0, name);
+        Assert.Equal(0, Marshal.GetLastPInvokeError());
+        _ = Win32.CloseHandle(again);
+    }
+
+    [Fact]
+    public unsafe void Secure_crt_open_closes_its_descriptor_and_returns_an_errno_when_the_fallback_fails()
+    {
+        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        try
+        {
+            int result = Creators.SecureOpen(out int fd, path, Creators.OWriteOnly | Creators.OCreate | Creators.OBinary, Creators.ShareDenyNone, Creators.SIRead | Creators.SIWrite, cloexec: true);
+            Assert.Equal(CrtEAcces, result);
+            Assert.Equal(-1, fd);
+            Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
+
+            // The file was created and its descriptor closed: nothing else holds it, so it opens with no sharing at all.
+            new System.IO.FileStream(path, System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None).Dispose();
+            System.IO.File.Delete(path);
+        }
+        finally
+        {
+            Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+            Fallback.AtomicWayStates.ResetForTests();
+        }
+    }
+
+    // ucrt errno.h EACCES: what _sopen_s returns for a handle whose inheritance cannot be changed.
+    private const int CrtEAcces = 13;
 }

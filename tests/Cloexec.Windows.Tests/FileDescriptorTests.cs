@@ -11,11 +11,11 @@ public sealed class FileDescriptorTests
     public void Raw_handle_flag_can_be_read_and_changed()
     {
         using Sink sink = CreatorCases.Create("CreatePipe", cloexec: true);
-        Assert.True(FileDescriptor.GetCloexec(sink.Writer));
-        FileDescriptor.SetCloexec(sink.Writer, cloexec: false);
-        Assert.False(FileDescriptor.GetCloexec(sink.Writer));
-        FileDescriptor.SetCloexec(sink.Writer);
-        Assert.True(FileDescriptor.GetCloexec(sink.Writer));
+        Assert.True(FileDescriptor.GetCloexec(sink.Handle));
+        FileDescriptor.SetCloexec(sink.Handle, cloexec: false);
+        Assert.False(FileDescriptor.GetCloexec(sink.Handle));
+        FileDescriptor.SetCloexec(sink.Handle);
+        Assert.True(FileDescriptor.GetCloexec(sink.Handle));
     }
 
     [Fact]

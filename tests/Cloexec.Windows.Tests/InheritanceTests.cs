@@ -18,7 +18,7 @@ public sealed class InheritanceTests
         foreach (bool? cloexec in s_variants)
         {
             using Sink sink = CreatorCases.Create(creator, cloexec);
-            Assert.Equal(cloexec != false, FileDescriptor.GetCloexec(sink.Writer));
+            Assert.Equal(cloexec != false, FileDescriptor.GetCloexec(sink.Handle));
         }
     }
 
@@ -29,11 +29,11 @@ public sealed class InheritanceTests
         Sink[] sinks = s_variants.Select(cloexec => CreatorCases.Create(creator, cloexec)).ToArray();
         try
         {
-            int written = ChildProcess.WriteThroughEach(sinks);
+            int proven = ChildProcess.ProveEach(sinks);
             for (int i = 0; i < sinks.Length; i++)
             {
-                bool arrived = sinks[i].Received().Contains(ChildProcess.Marker(i), System.StringComparison.Ordinal);
-                Assert.True(arrived == (s_variants[i] == false), $"{creator}, cloexec: {s_variants[i]?.ToString() ?? "default"}: marker arrived {arrived}, child wrote mask {written}");
+                bool arrived = sinks[i].Arrived(i, proven);
+                Assert.True(arrived == (s_variants[i] == false), $"{creator}, cloexec: {s_variants[i]?.ToString() ?? "default"}: proof arrived {arrived}, child's mask {proven}");
             }
         }
         finally
@@ -42,6 +42,21 @@ public sealed class InheritanceTests
             {
                 sink.Dispose();
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CreatorCases.Names), MemberType = typeof(CreatorCases))]
+    public void Child_can_use_only_the_handle_made_with_cloexec_false_on_the_fallback_path(string creator)
+    {
+        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        try
+        {
+            Child_can_use_only_the_handle_made_with_cloexec_false(creator);
+        }
+        finally
+        {
+            Fallback.AtomicWayStates.ResetForTests();
         }
     }
 
@@ -68,9 +83,51 @@ public sealed class InheritanceTests
         {
             using Sink inherited = CreatorCases.Create("CreatePipe by ref", cloexec: null);
             // "CreatePipe by ref" asks for bInheritHandle = 1 unless cloexec is false: with the default off it is untouched.
-            Assert.False(FileDescriptor.GetCloexec(inherited.Writer));
+            Assert.False(FileDescriptor.GetCloexec(inherited.Handle));
             using Sink plain = CreatorCases.Create("CreatePipe", cloexec: null);
-            Assert.True(FileDescriptor.GetCloexec(plain.Writer));
+            Assert.True(FileDescriptor.GetCloexec(plain.Handle));
         }
+    }
+
+    [Fact]
+    public unsafe void Default_off_passes_the_callers_CreateFile2_parameters_through()
+    {
+        var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = 1 };
+        var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
+        {
+            dwSize = (uint)sizeof(CREATEFILE2_EXTENDED_PARAMETERS),
+            dwFileAttributes = Win32.FileAttributeNormal,
+            lpSecurityAttributes = &attributes,
+        };
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        using (CloexecDefault.Override(false))
+        {
+            nint handle = Creators.CreateFile2(path, Win32.GenericWrite, Win32.FileShareAll, Win32.CreateAlways, &parameters, cloexec: null);
+            Assert.NotEqual(Win32.InvalidHandle, handle);
+            Assert.False(FileDescriptor.GetCloexec(handle));
+            _ = Win32.CloseHandle(handle);
+        }
+
+        System.IO.File.Delete(path);
+    }
+
+    [Fact]
+    public unsafe void CreateFile2_copy_keeps_the_callers_other_parameters()
+    {
+        // FILE_FLAG_DELETE_ON_CLOSE (winbase.h) in the caller's dwFileFlags must reach the call through the wrapper's copy.
+        const uint deleteOnClose = 0x04000000;
+        var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
+        {
+            dwSize = (uint)sizeof(CREATEFILE2_EXTENDED_PARAMETERS),
+            dwFileAttributes = Win32.FileAttributeNormal,
+            dwFileFlags = deleteOnClose,
+        };
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
+        nint handle = Creators.CreateFile2(path, Win32.GenericWrite | 0x00010000 /* DELETE */, Win32.FileShareAll, Win32.CreateAlways, &parameters, cloexec: true);
+        Assert.NotEqual(Win32.InvalidHandle, handle);
+        Assert.True(FileDescriptor.GetCloexec(handle));
+        Assert.True(System.IO.File.Exists(path));
+        _ = Win32.CloseHandle(handle);
+        Assert.False(System.IO.File.Exists(path));
     }
 }

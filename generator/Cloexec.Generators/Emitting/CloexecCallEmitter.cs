@@ -39,10 +39,16 @@ internal static class CloexecCallEmitter
             writer.Line("// The caller's struct open_how is never written: the call gets this copy, with O_CLOEXEC in its flags.");
             writer.Line("global::Cloexec.Interop.OpenHowStorage __openHow;");
         }
-        else if (plan.Placement == FlagPlacement.StructCopy && plan.FlagArgumentIndex >= 0)
+        else if (plan.Placement is FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy && plan.FlagArgumentIndex >= 0)
         {
             writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.");
             writer.Line("global::Cloexec.Interop.SecurityAttributes __securityAttributes;");
+        }
+
+        if (plan.Placement == FlagPlacement.NestedStructCopy && plan.FlagArgumentIndex >= 0)
+        {
+            writer.Line("// Nor the caller's CREATEFILE2_EXTENDED_PARAMETERS: the call gets this copy, pointing to the one above.");
+            writer.Line("global::Cloexec.Interop.CreateFile2Parameters __createFile2Parameters;");
         }
         if (plan.PassThroughWhen is { } passThrough)
         {
@@ -219,6 +225,8 @@ internal static class CloexecCallEmitter
                 return $"({type}){Runtime}.ApplyOpenHow((void*){value}, (nuint){ArgumentText(model, index + 1)}, &__openHow, __mode, __atomic)";
             case FlagPlacement.StructCopy:
                 return $"({type}){Runtime}.ApplySecurityAttributes((void*){value}, &__securityAttributes, __mode)";
+            case FlagPlacement.NestedStructCopy:
+                return $"({type}){Runtime}.ApplyCreateFile2Parameters((void*){value}, &__createFile2Parameters, &__securityAttributes, __mode)";
             case FlagPlacement.InheritBool when type == "bool":
                 return $"({Runtime}.ApplyInheritArgument({value} ? 1 : 0, __mode) != 0)";
             case FlagPlacement.ModeString:
@@ -273,7 +281,16 @@ internal static class CloexecCallEmitter
         {
             // A SafeHandle over a raw import is closed by disposing it; a bare SOCKET needs closesocket.
             bool socket = plan.Resource == NativeResource.Socket && !ReturnsWrappedSafeHandle(model);
-            writer.Line($"{Runtime}.{(socket ? "SetAfterCreateSocket" : "SetAfterCreate")}({way}, ref {result}, ref __lastError);");
+            writer.Line($"{Runtime}.{(socket ? "SetAfterCreateSocket" : "SetAfterCreate")}({way}, {CrtArgument(plan)}ref {result}, ref __lastError);");
+            return;
+        }
+
+        if (plan.Output == DescriptorOutput.HandleOrNull)
+        {
+            // A SafeHandle over a raw import is closed by disposing it; a bare HANDLE goes back to NULL if it fails.
+            writer.Line(ReturnsWrappedSafeHandle(model)
+                ? $"{Runtime}.SetAfterCreate({way}, ref {result}, ref __lastError);"
+                : $"{Runtime}.SetAfterCreateHandle({way}, ref {result}, 0, ref __lastError);");
             return;
         }
 
@@ -291,11 +308,12 @@ internal static class CloexecCallEmitter
         }
 
         ParameterModel output = model.Parameters[plan.OutputArgumentIndex];
-        string pointerType = plan.Output == DescriptorOutput.Pair ? "int*" : "void*";
+        string pointerType = plan.Output is DescriptorOutput.Pair or DescriptorOutput.OutDescriptor ? "int*" : "void*";
         string call = plan.Output switch
         {
             DescriptorOutput.Pair => "SetAfterCreatePair",
             DescriptorOutput.ReceivedRightsMessages => "SetAfterReceiveMessages",
+            DescriptorOutput.OutDescriptor => "SetAfterCreateOut",
             _ => "SetAfterReceive",
         };
 
@@ -309,7 +327,7 @@ internal static class CloexecCallEmitter
             writer.Open(pin);
         }
 
-        writer.Line($"{Runtime}.{call}({way}, ref {result}, ({pointerType}){pointer}, ref __lastError);");
+        writer.Line($"{Runtime}.{call}({way}, {CrtArgument(plan)}ref {result}, ({pointerType}){pointer}, ref __lastError);");
         if (pin is not null)
         {
             writer.Close();
@@ -335,6 +353,13 @@ internal static class CloexecCallEmitter
             writer.Close();
         }
     }
+
+    /// <summary>Descriptors of msvcrt.dll are not ucrtbase's: the runtime is told which CRT made them.</summary>
+    /// <remarks>_sopen_s's runtime call always names its CRT; the others name only msvcrt's.</remarks>
+    private static string CrtArgument(CallPlan plan) =>
+        plan.Resource == NativeResource.MsvcrtDescriptor ? "global::Cloexec.Interop.CrtLibrary.Msvcrt, "
+        : plan.Output == DescriptorOutput.OutDescriptor ? "global::Cloexec.Interop.CrtLibrary.Ucrt, "
+        : string.Empty;
 
     public static void WriteImports(CodeWriter writer, WrapperModel model)
     {

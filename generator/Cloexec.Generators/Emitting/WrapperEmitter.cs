@@ -76,6 +76,8 @@ internal static class WrapperEmitter
     {
         bool wraps = model.Target.WrapsMethodName is not null;
         bool safeHandleReturn = model.Return.Kind == ReturnKind.SafeHandle && !wraps;
+        bool typedefReturn = model.Return.Kind == ReturnKind.Typedef;
+        bool boolReturn = model.Return.Kind == ReturnKind.BoolAsInt && !wraps;
         IReadOnlyList<ParameterModel> marshalled = wraps ? [] : model.Parameters.ToList();
 
         writer.Line("int __lastError;");
@@ -84,6 +86,10 @@ internal static class WrapperEmitter
         {
             writer.Line($"{model.Return.NativeType} __retVal_native;");
             writer.Line($"global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<{model.Return.ManagedType}>.ManagedToUnmanagedOut __retVal_native__marshaller = new();");
+        }
+        else if (typedefReturn || boolReturn)
+        {
+            writer.Line($"{model.Return.NativeType} __retVal_native;");
         }
 
         foreach (string declaration in marshalled.Select(Marshalling.Declaration).OfType<string>())
@@ -110,8 +116,18 @@ internal static class WrapperEmitter
         }
 
         writer.Open();
-        CloexecCallEmitter.WriteCall(writer, model, safeHandleReturn ? "__retVal_native" : "__retVal");
+        CloexecCallEmitter.WriteCall(writer, model, safeHandleReturn || typedefReturn || boolReturn ? "__retVal_native" : "__retVal");
         writer.Close();
+
+        if (typedefReturn)
+        {
+            writer.Line($"__retVal = global::System.Runtime.CompilerServices.Unsafe.BitCast<{model.Return.NativeType}, {model.Return.ManagedType}>(__retVal_native);");
+        }
+
+        if (boolReturn)
+        {
+            writer.Line("__retVal = __retVal_native != 0;");
+        }
 
         if (safeHandleReturn)
         {

@@ -16,6 +16,12 @@ internal enum FlagPlacement
     StructCopy,
     /// <summary>A BOOL argument that is TRUE for an inheritable handle.</summary>
     InheritBool,
+    /// <summary>
+    /// A SECURITY_ATTRIBUTES pointer inside a struct the call reads through a pointer (CreateFile2's
+    /// CREATEFILE2_EXTENDED_PARAMETERS): the wrapper passes its own copy of the outer struct, pointing to its own copy
+    /// of the inner one.
+    /// </summary>
+    NestedStructCopy,
     /// <summary>A legacy call without a flag: its atomic sibling is called instead.</summary>
     Sibling,
     /// <summary>

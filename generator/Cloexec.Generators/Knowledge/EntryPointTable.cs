@@ -145,6 +145,46 @@ internal static class EntryPointTable
         Windows("_dup", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1),
         Windows("socket", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1),
         Windows("accept", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1),
+
+        // Windows kernel objects, positions from the Windows SDK prototypes (the same in mingw-w64's headers).
+        // winbase.h CreateNamedPipeW/A(name, openMode, pipeMode, maxInstances, outSize, inSize, timeout, SECURITY_ATTRIBUTES*):
+        // INVALID_HANDLE_VALUE on failure.
+        Windows("CreateNamedPipeW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 7),
+        Windows("CreateNamedPipeA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 7),
+        // fileapi.h CreateFile2(name, access, share, disposition, CREATEFILE2_EXTENDED_PARAMETERS*), whose
+        // lpSecurityAttributes carries the choice: INVALID_HANDLE_VALUE on failure.
+        Windows("CreateFile2", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.NestedStructCopy, flagArgument: 4),
+        // The rest return NULL on failure. memoryapi.h/winbase.h CreateFileMappingW/A(file, SECURITY_ATTRIBUTES*, protect,
+        // sizeHigh, sizeLow, name); synchapi.h CreateEventW(SECURITY_ATTRIBUTES*, manualReset, initialState, name),
+        // CreateEventExW(SECURITY_ATTRIBUTES*, name, flags, access), CreateMutexW(SECURITY_ATTRIBUTES*, initialOwner, name),
+        // CreateMutexExW(SECURITY_ATTRIBUTES*, name, flags, access), CreateSemaphoreW(SECURITY_ATTRIBUTES*, initial, maximum,
+        // name) (winbase.h), CreateSemaphoreExW(SECURITY_ATTRIBUTES*, initial, maximum, name, flags, access),
+        // CreateWaitableTimerW(SECURITY_ATTRIBUTES*, manualReset, name), CreateWaitableTimerExW(SECURITY_ATTRIBUTES*, name,
+        // flags, access); jobapi2.h CreateJobObjectW(SECURITY_ATTRIBUTES*, name).
+        WindowsNullOnFailure("CreateFileMappingW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 1),
+        WindowsNullOnFailure("CreateFileMappingA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 1),
+        WindowsNullOnFailure("CreateEventW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateEventExW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateMutexW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateMutexExW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateSemaphoreW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateSemaphoreExW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateWaitableTimerW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateWaitableTimerExW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateJobObjectW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        // Open* with a BOOL bInheritHandle second: processthreadsapi.h OpenProcess(access, inherit, pid), OpenThread(access,
+        // inherit, tid); synchapi.h OpenEventW, OpenMutexW, OpenSemaphoreW(access, inherit, name); memoryapi.h
+        // OpenFileMappingW(access, inherit, name). NULL on failure.
+        WindowsNullOnFailure("OpenProcess", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenThread", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenEventW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenMutexW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenSemaphoreW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenFileMappingW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        // ucrt corecrt_io.h / corecrt_wio.h errno_t _sopen_s/_wsopen_s(int* fd, path, oflag, shflag, pmode): the
+        // descriptor through the int*, _O_NOINHERIT in oflag.
+        Windows("_sopen_s", CloexecFlag.NoInherit, AtomicWay.NoInheritFlag, FlagPlacement.Bits, flagArgument: 2, DescriptorOutput.OutDescriptor, outputArgument: 0),
+        Windows("_wsopen_s", CloexecFlag.NoInherit, AtomicWay.NoInheritFlag, FlagPlacement.Bits, flagArgument: 2, DescriptorOutput.OutDescriptor, outputArgument: 0),
     ];
 
     private static readonly Dictionary<(string, NativePlatform), EntryPointInfo> s_byName = s_entries.ToDictionary(e => (e.Name, e.Platform));
@@ -180,6 +220,9 @@ internal static class EntryPointTable
 
     private static EntryPointInfo Always(string name, DescriptorOutput output = DescriptorOutput.ReturnValue, string? passThroughWhen = null) =>
         new(name, NativePlatform.Unix, CloexecFlag.None, AtomicWay.None, FlagPlacement.AlwaysCloexec, -1, output, -1, null, passThroughWhen);
+
+    private static EntryPointInfo WindowsNullOnFailure(string name, CloexecFlag flag, AtomicWay way, FlagPlacement placement, int flagArgument) =>
+        Windows(name, flag, way, placement, flagArgument, DescriptorOutput.HandleOrNull);
 
     private static EntryPointInfo Windows(
         string name, CloexecFlag flag, AtomicWay way, FlagPlacement placement, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1) =>

@@ -33,6 +33,24 @@ internal static class NativeLibraries
     /// <summary>Whether what the library's functions return are Winsock SOCKETs, closed with closesocket.</summary>
     public static bool IsWinsock(string? libraryName) => Normalize(libraryName) == "ws2_32";
 
+    /// <summary>
+    /// Whether CRT descriptors of the library are msvcrt.dll's, whose descriptor table is not ucrtbase's: the runtime
+    /// must find their handles, and close them, with msvcrt's own functions.
+    /// </summary>
+    public static bool IsMsvcrt(string? libraryName) => Normalize(libraryName) == "msvcrt";
+
+    /// <summary>
+    /// Whether the library is a C runtime (ucrtbase, its api-ms-win-crt-* API sets, msvcrt), whose descriptors are
+    /// <c>int</c>s of its own table, never HANDLEs.
+    /// </summary>
+    public static bool IsCrt(string? libraryName)
+    {
+        string name = Normalize(libraryName);
+        return name is "ucrtbase" or "msvcrt" || name.StartsWith(CrtApiSetPrefix, StringComparison.Ordinal);
+    }
+
+    private const string CrtApiSetPrefix = "api-ms-win-crt-";
+
     private static string Normalize(string? libraryName)
     {
         string name = (libraryName ?? string.Empty).Trim().ToLowerInvariant();

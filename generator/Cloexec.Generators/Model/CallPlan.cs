@@ -9,6 +9,8 @@ internal enum NativeResource
     Descriptor,
     /// <summary>A Winsock SOCKET: closed with closesocket.</summary>
     Socket,
+    /// <summary>A descriptor of msvcrt.dll's CRT: its handle found, and itself closed, with msvcrt's functions.</summary>
+    MsvcrtDescriptor,
 }
 
 /// <summary>How a call becomes close-on-exec: the knowledge of its entry point, applied to this declaration.</summary>

@@ -36,4 +36,14 @@ internal enum DescriptorOutput
     /// to one new descriptor (openpty's amaster and aslave).
     /// </summary>
     TwoOutPointers,
+    /// <summary>
+    /// The return value is a Windows HANDLE that is NULL on failure, not INVALID_HANDLE_VALUE (CreateEventW,
+    /// CreateFileMappingW, OpenProcess...): a failed fallback must leave NULL too.
+    /// </summary>
+    HandleOrNull,
+    /// <summary>
+    /// The return value is an <c>errno_t</c>, 0 on success, and the descriptor comes back through the output argument,
+    /// an <c>int*</c> (the CRT's _sopen_s, _wsopen_s).
+    /// </summary>
+    OutDescriptor,
 }

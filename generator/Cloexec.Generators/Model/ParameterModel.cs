@@ -26,6 +26,8 @@ internal enum MarshalKind
     Array,
     /// <summary><c>ref</c>, <c>out</c> or <c>in</c> of a blittable type, pinned.</summary>
     ByReference,
+    /// <summary>A typedef-like struct (<c>mode_t</c>): passed as the one integer it holds.</summary>
+    Typedef,
 }
 
 internal enum ParameterDirection
@@ -57,6 +59,10 @@ internal enum ReturnKind
     Blittable,
     /// <summary>A SafeHandle made from the native value.</summary>
     SafeHandle,
+    /// <summary>A typedef-like struct (<c>ssize_t</c>) holding the native integer, reinterpreted from it.</summary>
+    Typedef,
+    /// <summary>A <c>bool</c> from a 4-byte Win32 BOOL (<c>[return: MarshalAs(UnmanagedType.Bool)]</c>).</summary>
+    BoolAsInt,
 }
 
 /// <summary>The return value: its managed type and the native type it comes as.</summary>

@@ -81,6 +81,11 @@ internal static class ParameterClassifier
             return new(MarshalKind.Span, TypeNames.FullyQualified(named.TypeArguments[0]) + "*", null);
         }
 
+        if (TypedefUnderlying(type) is { } integer)
+        {
+            return new(MarshalKind.Typedef, TypeNames.FullyQualified(integer), null);
+        }
+
         return IsBlittable(type)
             ? new(MarshalKind.Blittable, TypeNames.FullyQualified(type), null)
             : Unsupported(string.Empty);
@@ -92,23 +97,48 @@ internal static class ParameterClassifier
     /// </summary>
     private static Classification CustomString(INamedTypeSymbol marshaller)
     {
+        // The generated wrapper lives in another type: only public and internal members can be called from it.
         IMethodSymbol? convert = marshaller.GetMembers("ConvertToUnmanaged").OfType<IMethodSymbol>().FirstOrDefault(m =>
-            m.IsStatic && m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String && m.ReturnType.IsUnmanagedType);
+            m.IsStatic && IsCallableFromAnotherType(m) && m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String
+            && m.ReturnType.IsUnmanagedType);
         if (convert is null)
         {
-            return Unsupported($" through {marshaller.Name}, which has no static ConvertToUnmanaged(string) returning an unmanaged type (only that stateless shape is generated)");
+            return Unsupported($" through {marshaller.Name}, which has no public or internal static ConvertToUnmanaged(string) returning an unmanaged type (only that stateless shape is generated)");
         }
 
         bool frees = marshaller.GetMembers("Free").OfType<IMethodSymbol>().Any(m =>
-            m.IsStatic && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, convert.ReturnType));
+            m.IsStatic && IsCallableFromAnotherType(m) && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, convert.ReturnType));
         return new(MarshalKind.CustomString, TypeNames.FullyQualified(convert.ReturnType), null, TypeNames.FullyQualified(marshaller), frees);
     }
+
+    private static bool IsCallableFromAnotherType(IMethodSymbol method) =>
+        method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
     /// <summary>Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do.</summary>
     public static bool IsBlittable(ITypeSymbol type) =>
         type.IsUnmanagedType
         && type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Char)
         && type is not INamedTypeSymbol { IsGenericType: true, IsValueType: true, Name: "Nullable" };
+
+    /// <summary>
+    /// The integer inside a typedef-like struct (C's <c>mode_t</c> or <c>ssize_t</c> as bindings declare them: a struct
+    /// whose one instance field is an integer), else null. Such a struct has the integer's size and layout, so it crosses
+    /// as that integer: also where a struct could not go, as a variadic argument or as a result the wrapper reads.
+    /// </summary>
+    public static ITypeSymbol? TypedefUnderlying(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Struct, IsGenericType: false } named || named.SpecialType != SpecialType.None)
+        {
+            return null;
+        }
+
+        IFieldSymbol[] fields = named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic).ToArray();
+        return fields.Length == 1 && fields[0].Type.SpecialType is SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+            ? fields[0].Type
+            : null;
+    }
 
     /// <summary>A parameter that can take the flag: passed by value, of a flags type.</summary>
     public static bool IsFlagsParameter(IParameterSymbol parameter) => parameter.RefKind == RefKind.None && IsFlagsType(parameter.Type);
@@ -133,9 +163,15 @@ internal static class ParameterClassifier
         return false;
     }
 
-    private static int? MarshalAsOf(IParameterSymbol parameter)
+    /// <summary>Whether the method returns <c>bool</c> as a Win32 BOOL: <c>[return: MarshalAs(UnmanagedType.Bool)]</c>.</summary>
+    public static bool ReturnsBoolAsInt(IMethodSymbol method) =>
+        method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) == UnmanagedTypeBool;
+
+    private static int? MarshalAsOf(IParameterSymbol parameter) => MarshalAsOf(parameter.GetAttributes());
+
+    private static int? MarshalAsOf(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
-        AttributeData? marshalAs = parameter.GetAttributes().FirstOrDefault(a =>
+        AttributeData? marshalAs = attributes.FirstOrDefault(a =>
             a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
         return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int value ? value : null;
     }

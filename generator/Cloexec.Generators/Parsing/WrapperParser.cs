@@ -117,7 +117,7 @@ internal static class WrapperParser
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
         CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
-        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, location, diagnostics);
+        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, wraps: settings.Wraps is not null, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
         if (target is not null)
         {
             VariadicDeclarations.Check(method, platform, target.EntryPoint, nativeParameters.Count, location, diagnostics);
@@ -216,23 +216,34 @@ internal static class WrapperParser
         List<ParameterModel> parameters, Location location, List<DiagnosticInfo> diagnostics)
     {
         var context = new PlanContext(method, target.EntryPoint, nativeParameters, parameters, target.WrapsMethodName is not null, location, diagnostics);
-        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket : NativeResource.Descriptor;
+        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket
+            : NativeLibraries.IsMsvcrt(target.LibraryName) ? NativeResource.MsvcrtDescriptor
+            : NativeResource.Descriptor;
         return CallPlanner.Plan(context, settings, EntryPointTable.Find(target.EntryPoint, platform), resource);
     }
 
-    private static ReturnModel ReadReturn(IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, Location location, List<DiagnosticInfo> diagnostics)
+    /// <param name="crt">Whether the library is a C runtime: its descriptors are ints of its own table, not HANDLEs a SafeHandle could close.</param>
+    private static ReturnModel ReadReturn(
+        IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, bool wraps, bool crt, Location location, List<DiagnosticInfo> diagnostics)
     {
-        ITypeSymbol type = method.ReturnType;
-        string managed = TypeNames.FullyQualified(type);
+        string managed = TypeNames.FullyQualified(method.ReturnType);
+        // A typedef-like struct (ssize_t) is judged, and crosses, as the integer inside it; through Wraps the raw method's
+        // own struct would come back, so there it stays unsupported.
+        ITypeSymbol? typedefInteger = wraps ? null : ParameterClassifier.TypedefUnderlying(method.ReturnType);
+        ITypeSymbol type = typedefInteger ?? method.ReturnType;
         DescriptorOutput output = plan?.Output ?? DescriptorOutput.ReturnValue;
         bool socket = plan?.Resource == NativeResource.Socket;
         bool safeHandle = ParameterClassifier.IsSafeHandle(type) && !type.IsAbstract;
         bool supported = output switch
         {
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
+            DescriptorOutput.ReturnValue when crt => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.Pair or DescriptorOutput.OutArguments or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
+            DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
+            DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
+            DescriptorOutput.HandleOrNull => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
+            DescriptorOutput.OutDescriptor => type.SpecialType is SpecialType.System_Int32,
             _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
         };
         if (!supported && !ContainsErrorType(type))
@@ -240,22 +251,37 @@ internal static class WrapperParser
             string expected = output switch
             {
                 DescriptorOutput.ReturnValue when socket => "a SOCKET: declare 'nint' or a SafeHandle type",
+                DescriptorOutput.ReturnValue when crt => "a descriptor of the C runtime's own table, not a HANDLE: declare 'int'",
                 DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
                 DescriptorOutput.Pair => "0 or -1: declare 'int'",
-                DescriptorOutput.OutArguments => "a BOOL: declare 'int'",
+                DescriptorOutput.OutArguments => "a BOOL: declare 'int', or 'bool' with [return: MarshalAs(UnmanagedType.Bool)]",
                 DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
                 DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
                 DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
                 DescriptorOutput.Directory => "a DIR*: declare 'nint'",
+                DescriptorOutput.HandleOrNull => "a HANDLE: declare 'nint' or a SafeHandle type",
+                DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, type.ToDisplayString(), entryPoint ?? method.Name, expected));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, method.ReturnType.ToDisplayString(), entryPoint ?? method.Name, expected));
         }
 
         // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
         // A Windows HANDLE or SOCKET is pointer-sized.
         string safeHandleNative = platform == NativePlatform.Windows ? "nint" : "int";
-        return safeHandle ? new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle) : new ReturnModel(managed, managed, ReturnKind.Blittable);
+        if (ParameterClassifier.ReturnsBoolAsInt(method))
+        {
+            return new ReturnModel(managed, "int", ReturnKind.BoolAsInt);
+        }
+
+        if (safeHandle)
+        {
+            return new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle);
+        }
+
+        return typedefInteger is not null && supported
+            ? new ReturnModel(managed, TypeNames.FullyQualified(typedefInteger), ReturnKind.Typedef)
+            : new ReturnModel(managed, managed, ReturnKind.Blittable);
     }
 
     private static string SignatureOf(IParameterSymbol parameter)

@@ -22,6 +22,7 @@ internal abstract class FlagArgumentPlanner
     {
         FlagPlacement.Bits => BitsPlanner.Instance,
         FlagPlacement.StructCopy => StructCopyPlanner.Instance,
+        FlagPlacement.NestedStructCopy => NestedStructCopyPlanner.Instance,
         FlagPlacement.InheritBool => InheritBoolPlanner.Instance,
         FlagPlacement.ModeString => ModeStringPlanner.Instance,
         _ => null,

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec.Fallback;
@@ -36,19 +37,23 @@ internal static class HandleInheritance
         return Kernel32.SetHandleInformation(handle, WindowsValues.HandleFlagInherit, flags) == 0 ? Marshal.GetLastSystemError() : 0;
     }
 
-    /// <summary>The handle behind a CRT descriptor, or 0 with <paramref name="error"/> set when it has none.</summary>
-    internal static nint HandleOf(int crtDescriptor, out int error)
+    /// <summary>The handle behind a descriptor of <paramref name="crt"/>, or 0 with <paramref name="error"/> set when it has none.</summary>
+    internal static nint HandleOf(int crtDescriptor, CrtLibrary crt, out int error)
     {
-        nint handle = Ucrt.GetOsHandle(crtDescriptor);
+        nint handle = crt == CrtLibrary.Msvcrt ? Msvcrt.GetOsHandle(crtDescriptor) : Ucrt.GetOsHandle(crtDescriptor);
         error = handle == WindowsValues.InvalidHandle ? WindowsValues.ErrorInvalidHandle : 0;
         return error == 0 ? handle : 0;
     }
 
-    internal static int TrySetCrt(int crtDescriptor, bool cloexec)
+    internal static int TrySetCrt(int crtDescriptor, bool cloexec, CrtLibrary crt)
     {
-        nint handle = HandleOf(crtDescriptor, out int error);
+        nint handle = HandleOf(crtDescriptor, crt, out int error);
         return error != 0 ? error : TrySet(handle, cloexec);
     }
+
+    /// <summary>Closes a descriptor with the <c>_close</c> of the CRT that made it.</summary>
+    internal static void CloseCrt(int crtDescriptor, CrtLibrary crt) =>
+        _ = crt == CrtLibrary.Msvcrt ? Msvcrt.Close(crtDescriptor) : Ucrt.Close(crtDescriptor);
 
     /// <summary>Makes a new handle non-inheritable; on failure closes it with CloseHandle.</summary>
     internal static int SetOrCloseHandle(nint handle)
@@ -74,13 +79,13 @@ internal static class HandleInheritance
         return error;
     }
 
-    /// <summary>Makes a new CRT descriptor's handle non-inheritable; on failure closes the descriptor with _close.</summary>
-    internal static int SetOrCloseCrt(int crtDescriptor)
+    /// <summary>Makes a new CRT descriptor's handle non-inheritable; on failure closes the descriptor with its CRT's _close.</summary>
+    internal static int SetOrCloseCrt(int crtDescriptor, CrtLibrary crt)
     {
-        int error = TrySetCrt(crtDescriptor, cloexec: true);
+        int error = TrySetCrt(crtDescriptor, cloexec: true, crt);
         if (error != 0)
         {
-            _ = Ucrt.Close(crtDescriptor);
+            CloseCrt(crtDescriptor, crt);
         }
 
         return error;

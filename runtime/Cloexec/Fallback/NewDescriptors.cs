@@ -1,19 +1,20 @@
 using System;
 using System.Runtime.InteropServices;
+using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec.Fallback;
 
 /// <summary>
 /// Set-after-create for each kind of new descriptor, on whichever OS this is. An <c>int</c> is a Unix descriptor,
-/// or on Windows a CRT descriptor (_open, _pipe, _dup); an <c>nint</c> on Windows is a HANDLE. The OS checks are
+/// or on Windows a descriptor of ucrtbase's CRT (_open, _pipe, _dup; msvcrt's go through <see cref="HandleInheritance"/>); an <c>nint</c> on Windows is a HANDLE. The OS checks are
 /// JIT-time constants, so each process keeps only its own branch.
 /// </summary>
 internal static class NewDescriptors
 {
     /// <summary>Returns 0, or the errno (Win32 error on Windows) after closing <paramref name="fd"/>.</summary>
     internal static int SetOrClose(int fd) =>
-        OperatingSystem.IsWindows() ? HandleInheritance.SetOrCloseCrt(fd) : CloexecSetter.SetOrClose(fd);
+        OperatingSystem.IsWindows() ? HandleInheritance.SetOrCloseCrt(fd, CrtLibrary.Ucrt) : CloexecSetter.SetOrClose(fd);
 
     /// <summary>Returns 0, or the errno (Win32 error on Windows) after closing <paramref name="descriptor"/>.</summary>
     internal static int SetOrClose(nint descriptor) =>
@@ -21,7 +22,7 @@ internal static class NewDescriptors
 
     /// <summary>Sets the flag on one of a pair; returns 0 or the error, closing nothing.</summary>
     internal static int TrySet(int fd) =>
-        OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: true) : CloexecSetter.TrySet(fd, cloexec: true);
+        OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: true, CrtLibrary.Ucrt) : CloexecSetter.TrySet(fd, cloexec: true);
 
     /// <summary>Sets the flag on the descriptor or handle a SafeHandle owns.</summary>
     internal static int TrySetOwned(nint descriptor) =>
@@ -33,7 +34,7 @@ internal static class NewDescriptors
     /// </summary>
     internal static int ClearOrClose(int fd)
     {
-        int errno = OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: false) : CloexecSetter.TrySet(fd, cloexec: false);
+        int errno = OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: false, CrtLibrary.Ucrt) : CloexecSetter.TrySet(fd, cloexec: false);
         if (errno != 0)
         {
             Close(fd);
@@ -75,7 +76,7 @@ internal static class NewDescriptors
     {
         if (OperatingSystem.IsWindows())
         {
-            _ = Ucrt.Close(fd);
+            HandleInheritance.CloseCrt(fd, CrtLibrary.Ucrt);
         }
         else
         {

@@ -19,6 +19,12 @@ internal static class WindowsValues
     /// <summary><c>ERROR_INVALID_HANDLE</c>: Windows SDK shared/winerror.h; what a CRT descriptor without a handle reports.</summary>
     internal const int ErrorInvalidHandle = 6;
 
+    /// <summary><c>EBADF</c>: Windows SDK ucrt/errno.h (msvcrt's errno.h agrees); what _sopen_s reports for a descriptor without a handle.</summary>
+    internal const int CrtEBadF = 9;
+
+    /// <summary><c>EACCES</c>: Windows SDK ucrt/errno.h; what _sopen_s reports when the handle's inheritance cannot be changed.</summary>
+    internal const int CrtEAcces = 13;
+
     /// <summary><c>INVALID_HANDLE_VALUE</c> and <c>INVALID_SOCKET</c>: (HANDLE)-1 and (SOCKET)~0, WinBase.h and winsock2.h.</summary>
     internal const nint InvalidHandle = -1;
 }

@@ -1,9 +1,12 @@
+using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cloexec.Analyzers.Tests.Infrastructure;
 
@@ -56,6 +59,41 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Fix All in one application: one for the solution, one per project, one per document with diagnostics, each
+    /// leaving nothing to fix; and every diagnostic fixed one at a time gives the same text.
+    /// </summary>
+    public static Task FixAllInOnePassAsync<TCodeFix>(
+        string[] markedSources, string[] fixedSources, string[]? otherProjectSources = null, string[]? otherProjectFixedSources = null)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>();
+        test.TestState.Sources.AddRange(markedSources.Select((s, i) => ($"/0/Test{i}.cs", SourceText.From(s))));
+        test.FixedState.Sources.AddRange(fixedSources.Select((s, i) => ($"/0/Test{i}.cs", SourceText.From(s))));
+        int projects = 1;
+        int documents = markedSources.Count(s => s.Contains("{|", StringComparison.Ordinal));
+        if (otherProjectSources is not null && otherProjectFixedSources is not null)
+        {
+            var other = new ProjectState(OtherProjectName, LanguageNames.CSharp, "/1/Other", "cs");
+            other.Sources.AddRange(otherProjectSources.Select((s, i) => ($"/1/Other{i}.cs", SourceText.From(s))));
+            other.AdditionalReferences.AddRange(LocalReferences.All);
+            test.TestState.AdditionalProjects.Add(OtherProjectName, other);
+            var otherFixed = new ProjectState(OtherProjectName, LanguageNames.CSharp, "/1/Other", "cs");
+            otherFixed.Sources.AddRange(otherProjectFixedSources.Select((s, i) => ($"/1/Other{i}.cs", SourceText.From(s))));
+            test.FixedState.AdditionalProjects.Add(OtherProjectName, otherFixed);
+            projects++;
+            documents += otherProjectSources.Count(s => s.Contains("{|", StringComparison.Ordinal));
+        }
+
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInProjectIterations = projects;
+        test.NumberOfFixAllInDocumentIterations = documents;
+        Configure(test);
+        return test.RunAsync();
+    }
+
+    private const string OtherProjectName = "Other";
+
     private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test)
         where TVerifier : IVerifier, new()
     {
@@ -66,8 +104,13 @@ internal static class Verify<TAnalyzer>
         test.TestState.AdditionalReferences.AddRange(LocalReferences.All);
         test.SolutionTransforms.Add((solution, projectId) =>
         {
-            var options = (Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
-            return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
+            foreach (Project project in solution.Projects)
+            {
+                var options = (Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)project.CompilationOptions!;
+                solution = solution.WithProjectCompilationOptions(project.Id, options.WithAllowUnsafe(true));
+            }
+
+            return solution;
         });
     }
 }

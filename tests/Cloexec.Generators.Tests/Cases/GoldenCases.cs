@@ -21,6 +21,7 @@ public static class GoldenCases
         new("KernelInterfaces", LinuxOnly(LinuxCreatorSources.KernelInterfaces)),
         new("Streams", LinuxOnly(LinuxCreatorSources.Streams)),
         new("AlwaysCloexec", LinuxOnly(LinuxCreatorSources.AlwaysCloexec)),
+        new("TypedefStructs", LinuxOnly(BindingStyleSources.TypedefStructs)),
         new("LegacyPipeAndDup", LinuxOnly(LegacyEntryPointSources.PipeAndDup)),
         new("LegacyAcceptCreatAndMkstemp", LinuxOnly(LegacyEntryPointSources.AcceptCreatAndMkstemp)),
         new("LegacyEpollAndInotify", LinuxOnly(LegacyEntryPointSources.EpollAndInotify)),
@@ -44,6 +45,10 @@ public static class GoldenCases
         new("WindowsHandleFamily", WindowsEntryPointSources.HandleFamily),
         new("WindowsSocketAndCrtFamily", WindowsEntryPointSources.SocketAndCrtFamily),
         new("SameNameTwoPlatforms", WindowsEntryPointSources.SameNameTwoPlatforms),
+        new("WindowsBoolResultsAndMsvcrt", WindowsCompletedSources.BoolResultsAndMsvcrt),
+        new("WindowsKernelObjects", WindowsCompletedSources.KernelObjects),
+        new("WindowsOpenFunctions", WindowsCompletedSources.OpenFunctions),
+        new("WindowsSecureCrtOpen", WindowsCompletedSources.SecureCrtOpen),
     ];
 
     public static TheoryData<string> Names
