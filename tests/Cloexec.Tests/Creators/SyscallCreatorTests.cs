@@ -25,6 +25,8 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
     private const ulong LandlockAccessFsExecute = 1;
     private const uint LandlockCreateRulesetVersion = 1;
     private const int BpfMapCreate = 0;
+    private const int BpfMapLookupElem = 1;
+    private const int FSetFd = 2;               // F_SETFD, asm-generic/fcntl.h
     private const uint BpfMapTypeArray = 2;
     private const int BpfAttrSize = 128;
     private const int OpenHowSize = 24;         // struct open_how: flags, mode, resolve (u64 each)
@@ -179,6 +181,7 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
         try
         {
             bool before = Linux.IsOpen(version) && Linux.HasCloexec(version);
+            output.WriteLine($"ABI version {version}; descriptor {version} close-on-exec before the call: {before}");
             using var state = new RuntimeState(forceFallback: fallback);
             int result = LandlockCreateRuleset(null, 0, LandlockCreateRulesetVersion, cloexec);
 
@@ -193,6 +196,63 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
             }
         }
     }
+
+    /// <summary>
+    /// BPF_MAP_LOOKUP_ELEM returns 0, a status: the wrapper must not take it for descriptor 0. Descriptor 0 is made
+    /// close-on-exec for the call (and put back after), so that clearing it by mistake shows.
+    /// </summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Bpf_commands_that_make_no_descriptor_pass_through(bool cloexec, bool fallback)
+    {
+        SyscallShim.EnsureLoaded();
+        (int map, int errno) = Invoke(s_calls["bpf MAP_CREATE (always close-on-exec)"], null, raw: true);
+        if (map == -1)
+        {
+            Assert.True(s_refusals.ContainsKey(errno), $"bpf(MAP_CREATE) failed with errno {errno}");
+            Report($"bpf(MAP_LOOKUP_ELEM) not tried: bpf(MAP_CREATE) refused with {s_refusals[errno]} ({errno})");
+            return;
+        }
+
+        int stdinFlags = Native.FcntlGetFd(0, Linux.FGetFd);
+        try
+        {
+            Assert.True(stdinFlags != -1, "descriptor 0 is not open");
+            Assert.Equal(0, SetFd(0, stdinFlags | Linux.FdCloexec));
+            uint key = 0;
+            uint value = 1;
+            byte* attr = stackalloc byte[BpfAttrSize];
+            new Span<byte>(attr, BpfAttrSize).Clear();
+            *(uint*)attr = (uint)map;          // map_fd
+            *(ulong*)(attr + 8) = (ulong)&key;   // key
+            *(ulong*)(attr + 16) = (ulong)&value; // value
+            int reference = RawBpf(BpfMapLookupElem, attr, BpfAttrSize);
+            Assert.True(reference == 0, $"bpf(MAP_LOOKUP_ELEM) unwrapped returned {reference}, errno {Marshal.GetLastPInvokeError()}");
+
+            using var state = new RuntimeState(forceFallback: fallback);
+            int result = Bpf(BpfMapLookupElem, attr, BpfAttrSize, cloexec);
+
+            Assert.Equal(0, result);
+            Assert.True(Linux.HasCloexec(0), "the wrapper changed descriptor 0's flag");
+        }
+        finally
+        {
+            if (stdinFlags != -1)
+            {
+                _ = SetFd(0, stdinFlags);
+            }
+
+            _ = Native.Close(map);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static extern int SetFd(int fd, int command, int flags);
+
+    private static int SetFd(int fd, int flags) => SetFd(fd, FSetFd, flags);
 
     private static (int Result, int Errno) Invoke(Call call, bool? cloexec, bool raw)
     {
