@@ -66,7 +66,7 @@ internal sealed class LeakStress
                 int before = inheritable.Count;
                 Dictionary<int, string> table = reader.Read(StartChild);
                 table.Keys.Where(fd => IsThreadNameFile(table[fd])).ToList().ForEach(fd => table.Remove(fd));
-                children.Add(new ChildObservation(table, before, inheritable.Count));
+                children.Add(new ChildObservation(table, before));
             }
         }
         finally

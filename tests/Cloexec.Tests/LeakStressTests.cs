@@ -36,7 +36,7 @@ public sealed class LeakStressTests(ITestOutputHelper output)
         using Created undeclared = Families.Create("pipe", cloexec: false);
         using var declared = new InheritableDescriptors();
         declared.Add(Families.Create("socketpair", cloexec: false));
-        var child = new ChildObservation(ChildDescriptors.ReadOne(Process.Start), declared.Count, declared.Count);
+        var child = new ChildObservation(ChildDescriptors.ReadOne(Process.Start), declared.Count);
 
         LeakVerdict verdict = LeakVerdict.Judge(baseline, declared.Snapshot(), [child]);
 

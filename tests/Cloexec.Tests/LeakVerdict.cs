@@ -6,9 +6,9 @@ using System.Text.RegularExpressions;
 namespace Cloexec.Tests;
 
 /// <summary>
-/// One child's table, and how many inheritable descriptors were registered before it started and after its table was read.
+/// One child's table, and how many inheritable descriptors were registered before it started (it must hold those).
 /// </summary>
-internal sealed record ChildObservation(IReadOnlyDictionary<int, string> Table, int InheritableBefore, int InheritableAfter);
+internal sealed record ChildObservation(IReadOnlyDictionary<int, string> Table, int InheritableBefore);
 
 /// <summary>A descriptor a child held that it should not have, or lacked that it should have had.</summary>
 internal sealed record ChildDescriptor(int Child, int Fd, string Target)
