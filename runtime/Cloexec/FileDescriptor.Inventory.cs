@@ -31,7 +31,7 @@ public static partial class FileDescriptor
     /// <exception cref="PlatformNotSupportedException">On Windows.</exception>
     public static IReadOnlyList<InheritableDescriptor> ListInheritable()
     {
-        WaitAndWalkValues values = RequireWalkable();
+        PlatformValues values = RequireWalkable();
         var inheritable = new List<InheritableDescriptor>();
         foreach (int fd in OpenDescriptors(values))
         {
@@ -65,7 +65,7 @@ public static partial class FileDescriptor
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lowest);
         ArgumentNullException.ThrowIfNull(keep);
-        WaitAndWalkValues values = RequireWalkable();
+        PlatformValues values = RequireWalkable();
         int[] kept = [.. keep.Where(fd => fd >= lowest).Distinct().Order()];
         if (TryCloseRanges(lowest, kept, values))
         {
@@ -89,7 +89,7 @@ public static partial class FileDescriptor
         return false;
     }
 
-    private static bool TryCloseRanges(int lowest, int[] kept, WaitAndWalkValues values)
+    private static bool TryCloseRanges(int lowest, int[] kept, PlatformValues values)
     {
         if (values.CloseRangeCloexec == 0 || Libc.CloseRangeAddress == 0 || s_closeRangeRefused || RefuseCloseRangeForTests)
         {
@@ -110,7 +110,7 @@ public static partial class FileDescriptor
         return TryCloseRange(first, uint.MaxValue, values);
     }
 
-    private static bool TryCloseRange(uint first, uint last, WaitAndWalkValues values)
+    private static bool TryCloseRange(uint first, uint last, PlatformValues values)
     {
         Marshal.SetLastSystemError(0);
         int result = Libc.CloseRange(first, last, values.CloseRangeCloexec);
@@ -131,10 +131,10 @@ public static partial class FileDescriptor
     }
 
     /// <summary>The open descriptors, lowest first: the listing's own descriptor is closed before any is looked at.</summary>
-    private static List<int> OpenDescriptors(WaitAndWalkValues values)
+    private static List<int> OpenDescriptors(PlatformValues values)
     {
         var open = new List<int>();
-        if (values.DescriptorDirectory is { } directory && Directory.Exists(directory))
+        if (DescriptorDirectory is { } directory && Directory.Exists(directory))
         {
             foreach (string entry in Directory.GetFileSystemEntries(directory))
             {
@@ -160,13 +160,13 @@ public static partial class FileDescriptor
         return open;
     }
 
-    private static unsafe string? Describe(int fd, WaitAndWalkValues values)
+    private static unsafe string? Describe(int fd, PlatformValues values)
     {
         if (OperatingSystem.IsLinux() || OperatingSystem.IsAndroid())
         {
             try
             {
-                return new FileInfo($"{values.DescriptorDirectory}/{fd.ToString(CultureInfo.InvariantCulture)}").LinkTarget;
+                return new FileInfo($"{DescriptorDirectory}/{fd.ToString(CultureInfo.InvariantCulture)}").LinkTarget;
             }
             catch (IOException)
             {
@@ -184,7 +184,14 @@ public static partial class FileDescriptor
         return Libc.FcntlGetPath(fd, values.FGetPath, path) == -1 ? null : Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(path));
     }
 
-    private static WaitAndWalkValues RequireWalkable() =>
-        WaitAndWalkValues.Current ?? throw new PlatformNotSupportedException(
+    // Where the open descriptors are listed. FreeBSD's /dev/fd lists more than 0, 1 and 2 only where fdescfs is
+    // mounted: there every descriptor is probed instead.
+    private static string? DescriptorDirectory =>
+        OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? "/proc/self/fd"
+        : OperatingSystem.IsMacOS() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsMacCatalyst() ? "/dev/fd"
+        : null;
+
+    private static PlatformValues RequireWalkable() =>
+        PlatformValues.Current ?? throw new PlatformNotSupportedException(
             "Listing and sweeping descriptors exists on Linux, macOS and FreeBSD; on Windows, start processes with ProcessStartInfo.InheritedHandles (.NET 11) instead.");
 }

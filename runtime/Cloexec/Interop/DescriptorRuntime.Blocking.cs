@@ -35,7 +35,7 @@ public static partial class DescriptorRuntime
             return false;
         }
 
-        if (WaitAndWalkValues.Current is not { } values || !IsBlocking(fd, values))
+        if (PlatformValues.Current is not { CanWaitOutsideLock: true } values || !IsBlocking(fd, values))
         {
             // Nothing to wait for: the call returns at once (EAGAIN on a non-blocking socket, or Windows).
             return ForkLock.TryEnterShared();
@@ -80,7 +80,7 @@ public static partial class DescriptorRuntime
     /// <summary>The flags for a call that takes <c>MSG_DONTWAIT</c>: with it while the lock is held.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DontWaitWhileHeld(int flags, bool forkLockHeld) =>
-        forkLockHeld && WaitAndWalkValues.Current is { } values ? flags | values.MsgDontWait : flags;
+        forkLockHeld && PlatformValues.Current is { CanWaitOutsideLock: true } values ? flags | values.MsgDontWait : flags;
 
     /// <summary>
     /// After a call made with <see cref="DontWaitWhileHeld"/>: <see langword="true"/> when it failed only because it
@@ -89,7 +89,7 @@ public static partial class DescriptorRuntime
     /// </summary>
     public static bool WaitAgain(ref bool forkLockHeld, int fd, int callerFlags, long result, int errno)
     {
-        if (!forkLockHeld || result != -1 || WaitAndWalkValues.Current is not { } values || errno != values.EAgain
+        if (!forkLockHeld || result != -1 || PlatformValues.Current is not { CanWaitOutsideLock: true } values || errno != values.EAgain
             || (callerFlags & values.MsgDontWait) != 0 || !IsBlocking(fd, values))
         {
             return false;
@@ -126,14 +126,14 @@ public static partial class DescriptorRuntime
         }
     }
 
-    private static bool IsBlocking(int fd, WaitAndWalkValues values)
+    private static bool IsBlocking(int fd, PlatformValues values)
     {
-        int status = Libc.FcntlGet(fd, WaitAndWalkValues.FGetFl);
+        int status = Libc.FcntlGet(fd, PlatformValues.FGetFl);
         return status != -1 && (status & values.ONonBlock) == 0;
     }
 
     /// <summary>Milliseconds of the socket's SO_RCVTIMEO, -1 (forever) when it has none or is no socket.</summary>
-    private static unsafe int ReceiveTimeout(int fd, WaitAndWalkValues values)
+    private static unsafe int ReceiveTimeout(int fd, PlatformValues values)
     {
         // struct timeval: a 64-bit tv_sec, then tv_usec (a long on Linux and FreeBSD, an int then padding on Apple).
         long* timeval = stackalloc long[2];
@@ -152,11 +152,11 @@ public static partial class DescriptorRuntime
     /// <summary>poll for readability (or an error, or hang-up: the call then returns at once); 0 when timed out.</summary>
     private static unsafe int PollReadable(int fd, int timeoutMilliseconds)
     {
-        var entry = new Libc.PollFd { Fd = fd, Events = WaitAndWalkValues.PollIn };
+        var entry = new Libc.PollFd { Fd = fd, Events = PlatformValues.PollIn };
         while (true)
         {
             int ready = Libc.Poll(&entry, 1, timeoutMilliseconds);
-            if (ready != -1 || Marshal.GetLastSystemError() != WaitAndWalkValues.EIntr)
+            if (ready != -1 || Marshal.GetLastSystemError() != PlatformValues.EIntr)
             {
                 // poll failing otherwise (ENOMEM) is no reason to hold off the call: let it run and answer.
                 return ready == -1 ? 1 : ready;

@@ -61,6 +61,10 @@ internal sealed partial record PlatformValues
     internal const int EAcces = 13;
     internal const int EInval = 22;
     internal const int ENotTy = 25;
+    // What the fork lock's waits need, the same everywhere too: errno-base.h EINTR 4, fcntl.h F_GETFL 3, poll.h POLLIN 1.
+    internal const int EIntr = 4;
+    internal const int FGetFl = 3;
+    internal const short PollIn = 1;
 
     internal UnixKernel Kernel { get; init; }
     internal Cpu Cpus { get; init; }
@@ -90,6 +94,20 @@ internal sealed partial record PlatformValues
     internal int GetptFlags { get; init; }
     internal int KqueueCloexec { get; init; }
 
+    // Not close-on-exec flags: what a blocking creator needs to wait without the fork lock (MSG_DONTWAIT, then poll;
+    // O_NONBLOCK and SO_RCVTIMEO say whether and how long the caller wanted to block), and what the descriptor
+    // inventory needs (close_range, macOS F_GETPATH).
+    internal int EAgain { get; init; }
+    internal int ONonBlock { get; init; }
+    internal int MsgDontWait { get; init; }
+    internal int SolSocket { get; init; }
+    internal int SoRcvTimeo { get; init; }
+    internal int CloseRangeCloexec { get; init; }
+    internal int FGetPath { get; init; }
+
+    /// <summary>Whether every number a blocking creator needs to wait outside the fork lock is known on this row.</summary>
+    internal bool CanWaitOutsideLock => EAgain != 0 && ONonBlock != 0 && MsgDontWait != 0 && SolSocket != 0 && SoRcvTimeo != 0;
+
     // Numbers several rows share, each written once.
     private const int LinuxOCloexec = 0x80000;      // asm-generic/fcntl.h O_CLOEXEC 02000000
     private const int FreeBsdOCloexec = 0x100000;   // sys/sys/fcntl.h O_CLOEXEC 0x00100000
@@ -107,6 +125,8 @@ internal sealed partial record PlatformValues
         FanCloexec = 0x1,                // linux/fanotify.h FAN_CLOEXEC 0x00000001
         PerfFlagFdCloexec = 0x8,         // linux/perf_event.h PERF_FLAG_FD_CLOEXEC (1UL << 3)
         GetptFlags = 0x2,                // O_RDWR 00000002 on every architecture (glibc sysdeps/unix/sysv/linux/getpt.c)
+        MsgDontWait = 0x40,              // linux/socket.h MSG_DONTWAIT 0x40, not per architecture
+        CloseRangeCloexec = 0x4,         // linux/close_range.h CLOSE_RANGE_CLOEXEC (1U << 2) (Linux 5.11)
     };
 
     /// <summary>
@@ -131,6 +151,10 @@ internal sealed partial record PlatformValues
         FioClex = 0x5451,
         FioNClex = 0x5450,
         ENoSys = 38,
+        EAgain = 11,                     // asm-generic/errno-base.h EAGAIN 11 (alpha's differs)
+        ONonBlock = 0x800,               // asm-generic/fcntl.h O_NONBLOCK 00004000 (alpha, sparc, mips, parisc differ)
+        SolSocket = 1,                   // asm-generic/socket.h SOL_SOCKET 1 (alpha, sparc, mips, parisc: 0xffff)
+        SoRcvTimeo = 20,                 // asm-generic/socket.h SO_RCVTIMEO_OLD 20
     };
 
     /// <summary>Linux on powerpc: asm-generic's numbers except arch/powerpc/include/uapi/asm/ioctls.h.</summary>
@@ -139,6 +163,7 @@ internal sealed partial record PlatformValues
         Cpus = Cpu.Ppc64le,
         FioClex = IoVoidF1,
         FioNClex = IoVoidF2,
+        SoRcvTimeo = 18,                 // arch/powerpc/include/uapi/asm/socket.h SO_RCVTIMEO_OLD 18
     };
 
     /// <summary>What xnu and FreeBSD, both from 4.4BSD, still share: fcntl.h's open flags, filio.h, errno.h.</summary>
@@ -150,6 +175,11 @@ internal sealed partial record PlatformValues
         FioNClex = IoVoidF2,             // filio.h FIONCLEX _IO('f', 2)
         ENoSys = 78,                     // errno.h ENOSYS 78
         GetptFlags = 0x2,                // fcntl.h O_RDWR 0x0002 (no getpt on either: kept for one O_RDWR per row)
+        EAgain = 35,                     // errno.h EAGAIN 35
+        ONonBlock = 0x4,                 // fcntl.h O_NONBLOCK 0x0004
+        MsgDontWait = 0x80,              // socket.h MSG_DONTWAIT 0x80
+        SolSocket = 0xffff,              // socket.h SOL_SOCKET 0xffff
+        SoRcvTimeo = 0x1006,             // socket.h SO_RCVTIMEO 0x1006
     };
 
     internal static readonly PlatformValues MacOS = s_bsd with
@@ -157,6 +187,7 @@ internal sealed partial record PlatformValues
         Kernel = UnixKernel.MacOS,
         OCloexec = 0x1000000,            // bsd/sys/fcntl.h O_CLOEXEC 0x01000000
         FDupFdCloexec = 67,              // bsd/sys/fcntl.h F_DUPFD_CLOEXEC 67
+        FGetPath = 50,                   // bsd/sys/fcntl.h F_GETPATH 50
     };
 
     internal static readonly PlatformValues FreeBsd = s_bsd with
@@ -171,6 +202,7 @@ internal sealed partial record PlatformValues
         MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
         FDupFdCloexec = 17,              // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
         KqueueCloexec = 0x1,             // sys/sys/event.h KQUEUE_CLOEXEC 0x00000001 (FreeBSD 14)
+        CloseRangeCloexec = 0x4,         // sys/sys/unistd.h CLOSE_RANGE_CLOEXEC (1 << 2) (FreeBSD 13)
     };
 
     /// <summary>Every row: for each kernel, one row per set of architectures with the same numbers.</summary>

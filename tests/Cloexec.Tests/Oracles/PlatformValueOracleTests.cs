@@ -38,6 +38,13 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
         [nameof(PlatformValues.MountCloexec)] = "FSOPEN_CLOEXEC",
         [nameof(PlatformValues.GetptFlags)] = "O_RDWR",
         [nameof(PlatformValues.KqueueCloexec)] = "KQUEUE_CLOEXEC",
+        [nameof(PlatformValues.EAgain)] = "EAGAIN",
+        [nameof(PlatformValues.ONonBlock)] = "O_NONBLOCK",
+        [nameof(PlatformValues.MsgDontWait)] = "MSG_DONTWAIT",
+        [nameof(PlatformValues.SolSocket)] = "SOL_SOCKET",
+        [nameof(PlatformValues.SoRcvTimeo)] = "SO_RCVTIMEO",
+        [nameof(PlatformValues.CloseRangeCloexec)] = "CLOSE_RANGE_CLOEXEC",
+        [nameof(PlatformValues.FGetPath)] = "F_GETPATH",
     };
 
     /// <summary>The constants every row shares.</summary>
@@ -45,6 +52,7 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
     [
         ("F_GETFD", PlatformValues.FGetFd), ("F_SETFD", PlatformValues.FSetFd), ("FD_CLOEXEC", PlatformValues.FdCloexec),
         ("EBADF", PlatformValues.EBadF), ("EACCES", PlatformValues.EAcces), ("EINVAL", PlatformValues.EInval), ("ENOTTY", PlatformValues.ENotTy),
+        ("EINTR", PlatformValues.EIntr), ("F_GETFL", PlatformValues.FGetFl), ("POLLIN", PlatformValues.PollIn),
     ];
 
     /// <summary>
@@ -56,6 +64,7 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
         ["linux FSOPEN_CLOEXEC"] = "Linux 5.2 (2019) linux/mount.h 0x00000001, uapi and the same on every architecture; newer than both oracles (this machine's headers confirm it)",
         ["freebsd IN_CLOEXEC"] = "FreeBSD 15.0 (2025) sys/sys/inotify.h: defined as O_CLOEXEC; newer than both oracles",
         ["freebsd KQUEUE_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/event.h: 0x00000001; newer than both oracles",
+        ["freebsd CLOSE_RANGE_CLOEXEC"] = "FreeBSD 13.0 (2021) sys/sys/unistd.h: (1 << 2); newer than both oracles' FreeBSD files",
     };
 
     public static TheoryData<string> Targets => new(OracleTargets.DotNet.Select(t => t.Name));

@@ -69,18 +69,28 @@ internal sealed partial class RustLibc
                 continue;
             }
 
-            value |= term switch
+            // "1 << 2": a literal shifted by a literal.
+            string[] shift = term.Split("<<", StringSplitOptions.TrimEntries);
+            if (shift.Length == 2)
             {
-                _ when term.StartsWith("0x", StringComparison.Ordinal) => long.Parse(term.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-                _ when term.StartsWith("0o", StringComparison.Ordinal) => Convert.ToInt64(term[2..], 8),
-                _ when term.StartsWith("0b", StringComparison.Ordinal) => Convert.ToInt64(term[2..], 2),
-                // A leading 0 is not octal in Rust.
-                _ => long.Parse(term, CultureInfo.InvariantCulture),
-            };
+                value |= Literal(shift[0]) << (int)Literal(shift[1]);
+                continue;
+            }
+
+            value |= Literal(term);
         }
 
         return value;
     }
+
+    private static long Literal(string term) => term switch
+    {
+        _ when term.StartsWith("0x", StringComparison.Ordinal) => long.Parse(term.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+        _ when term.StartsWith("0o", StringComparison.Ordinal) => Convert.ToInt64(term[2..], 8),
+        _ when term.StartsWith("0b", StringComparison.Ordinal) => Convert.ToInt64(term[2..], 2),
+        // A leading 0 is not octal in Rust.
+        _ => long.Parse(term, CultureInfo.InvariantCulture),
+    };
 
     private sealed class Frame(int depth, bool active, bool isChain)
     {
