@@ -135,7 +135,8 @@ public static partial class DescriptorRuntime
     /// <summary>Milliseconds of the socket's SO_RCVTIMEO, -1 (forever) when it has none or is no socket.</summary>
     private static unsafe int ReceiveTimeout(int fd, PlatformValues values)
     {
-        // struct timeval: a 64-bit tv_sec, then tv_usec (a long on Linux and FreeBSD, an int then padding on Apple).
+        // struct timeval: on 64-bit platforms a 64-bit tv_sec, then tv_usec (a long on Linux and FreeBSD, an int then
+        // padding on Apple); on 32-bit Linux (SO_RCVTIMEO_OLD) two 32-bit longs. The length the kernel wrote tells which.
         long* timeval = stackalloc long[2];
         timeval[0] = 0;
         timeval[1] = 0;
@@ -145,7 +146,11 @@ public static partial class DescriptorRuntime
             return -1;
         }
 
-        long milliseconds = (timeval[0] * 1000) + (*(int*)&timeval[1] / 1000);
+        int* halves = (int*)timeval;
+        (long seconds, long microseconds) = length == 8 ? (halves[0], halves[1])
+            : values.Kernel == UnixKernel.MacOS ? (timeval[0], halves[2])
+            : (timeval[0], timeval[1]);
+        long milliseconds = (seconds * 1000) + (microseconds / 1000);
         return milliseconds <= 0 ? -1 : (int)Math.Min(milliseconds, int.MaxValue);
     }
 
