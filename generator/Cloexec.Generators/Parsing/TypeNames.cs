@@ -15,12 +15,17 @@ internal static class TypeNames
     // keyed weakly, so that a compilation's own symbols go with it.
     private static readonly ConditionalWeakTable<ITypeSymbol, string> s_fullyQualifiedText = new();
     private static readonly ConditionalWeakTable<ITypeSymbol, string> s_displayText = new();
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, string> s_hintText = new();
 
     public static string FullyQualified(ITypeSymbol type) =>
         s_fullyQualifiedText.GetValue(type, static t => t.ToDisplayString(s_fullyQualified));
 
     /// <summary>The default display text (<c>ToDisplayString()</c>), as hint names hash it.</summary>
     public static string Display(ITypeSymbol type) => s_displayText.GetValue(type, static t => t.ToDisplayString());
+
+    /// <summary>The fully qualified name without <c>global::</c>, as hint names start; once per type, not per method.</summary>
+    public static string HintText(INamedTypeSymbol type) =>
+        s_hintText.GetValue(type, static t => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty));
 
     /// <summary>A parameter name usable in code: <c>@</c> before a reserved keyword.</summary>
     public static string Identifier(string name) =>
