@@ -27,6 +27,43 @@ internal static class TypeNames
     public static string HintText(INamedTypeSymbol type) =>
         s_hintText.GetValue(type, static t => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty));
 
+    /// <summary>
+    /// Whether <c>symbol.ToDisplayString()</c> would be <paramref name="qualifiedName"/> (a namespace, or a non-generic
+    /// type, with its namespaces and outer types), read name by name: formatting costs more than the whole comparison.
+    /// </summary>
+    public static bool HasQualifiedName(ISymbol? symbol, string qualifiedName)
+    {
+        int end = qualifiedName.Length;
+        for (ISymbol? current = symbol; current is not null and not INamespaceSymbol { IsGlobalNamespace: true }; current = current.ContainingSymbol)
+        {
+            if (current is not (INamespaceSymbol or INamedTypeSymbol { Arity: 0 }))
+            {
+                return false;
+            }
+
+            string name = current.Name;
+            int start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(qualifiedName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return current.ContainingSymbol is null or INamespaceSymbol { IsGlobalNamespace: true };
+            }
+
+            if (qualifiedName[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
+    }
+
     /// <summary>A parameter name usable in code: <c>@</c> before a reserved keyword.</summary>
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
