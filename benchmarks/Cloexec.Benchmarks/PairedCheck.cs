@@ -82,24 +82,7 @@ internal static class PairedCheck
 
     private static List<Series> RunChild()
     {
-        string host = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(PairedCheck).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(ChildArgument);
-        start.Environment["CLOEXEC_FORCE_FALLBACK"] = "1";
-        start.Environment["CLOEXEC_DEFAULT"] = "1";
-        using Process child = Process.Start(start) ?? throw new InvalidOperationException("could not start the fallback child");
-        string output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"the fallback child exited with {child.ExitCode}");
-        }
-
+        string output = FallbackChild.Run(ChildArgument);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))
             .Where(parts => parts.Length == 3)

@@ -24,6 +24,17 @@ public static class Program
             return PairedCheck.RunAsChild();
         }
 
+        if (args is [ProcessStartCheck.BusyChildArgument])
+        {
+            return ProcessStartCheck.RunAsBusyChild();
+        }
+
+        if (args is [ProcessStartCheck.Argument])
+        {
+            Console.WriteLine(ProcessStartCheck.Run());
+            return 0;
+        }
+
         if (args is ["--paired-only"])
         {
             Console.WriteLine(PairedCheck.Run());

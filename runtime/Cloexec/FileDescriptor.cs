@@ -16,7 +16,7 @@ namespace Cloexec;
 /// An <c>int</c> is a Unix descriptor, or on Windows a CRT descriptor (from _open, _pipe, _dup of ucrtbase). An
 /// <c>nint</c> is a Windows HANDLE or SOCKET, or on Unix a descriptor. A <see cref="SafeHandle"/> owns one of those.
 /// </remarks>
-public static class FileDescriptor
+public static partial class FileDescriptor
 {
     /// <summary>Whether <paramref name="fd"/> is closed when this process executes another program (not inherited, on Windows).</summary>
     /// <exception cref="IOException"><c>fcntl(F_GETFD)</c> (Windows: GetHandleInformation) failed, for example with EBADF; <see cref="Exception.HResult"/> is the errno (Win32 error).</exception>

@@ -9,51 +9,78 @@ namespace Cloexec;
 /// setting its close-on-exec flag, another thread's fork+exec would inherit it.
 /// </summary>
 /// <remarks>
-/// Generated wrappers hold the shared side around create + set-flag whenever they take the fallback path;
-/// code that starts processes takes the exclusive side, so that no fork happens inside that window.
-/// Atomic paths (the flag inside the creating call) need no lock and never touch it.
+/// Two sides, each shared within itself and exclusive of the other. Generated wrappers on the fallback path hold
+/// the creators' side around create + set-flag; process starts hold the starters' side, so no fork happens inside a
+/// creator's window, while any number of starts overlap. No wrapper holds its side while it waits for a peer or a
+/// connection: a call that can block first waits for its descriptor to be ready, without the lock. Atomic paths
+/// (the flag inside the creating call) need no lock and never touch it.
 /// </remarks>
 public static class ForkLock
 {
-    // Go's sync.RWMutex, which syscall.ForkLock is: a reader costs one atomic add each way, and a waiting writer
-    // turns new readers away, so a process start waits only for the wrappers already inside their window.
-    // ReaderWriterLockSlim let eight busy fallback threads hold a writer off for hundreds of milliseconds.
+    // The creators' side is Go's sync.RWMutex read side: a wrapper costs one atomic add each way, and a waiting
+    // start turns new wrappers away, so it waits only for the wrappers already inside their window. Starts share
+    // the write side by counting, as Go does where it has pipe2: the first start of a group takes it, the last one
+    // gives it back. A start that finds creators waiting lets the group end first, so that creators are not starved;
+    // every start that waited so joins the next group together, so that starts are not serialized either.
     private const int MaxReaders = 1 << 30;
 
-    /// <summary>Readers inside or waiting; <see cref="MaxReaders"/> less while a writer is waiting or inside.</summary>
+    /// <summary>Creators inside or waiting; <see cref="MaxReaders"/> less while starts wait for the lock or hold it.</summary>
     private static int s_readerCount;
 
-    /// <summary>Readers a waiting writer still waits for.</summary>
+    /// <summary>Creators a waiting start still waits for.</summary>
     private static int s_readersToDepart;
 
     private static readonly SemaphoreSlim s_readerSemaphore = new(0);
     private static readonly SemaphoreSlim s_writerSemaphore = new(0);
-    private static readonly object s_writers = new();
 
-    /// <summary>The managed thread id of the writer inside, 0 when none: its own wrappers and nested scopes pass.</summary>
-    private static volatile int s_writerThread;
+    /// <summary>Guards <see cref="s_starting"/>; starts that must let creators in first wait on it.</summary>
+    private static readonly object s_starters = new();
+
+    /// <summary>Scopes of the starters' side now held, on all threads (under <see cref="s_starters"/>).</summary>
+    private static int s_starting;
+
+    /// <summary>Groups of starts that have ended (under <see cref="s_starters"/>): a start waits for the next one.</summary>
+    private static int s_groupsEnded;
+
+    /// <summary>Whether this thread holds the starters' side: its own wrappers and nested scopes pass.</summary>
+    [ThreadStatic]
+    private static bool t_starting;
 
     /// <summary>
-    /// Holds off every fallback-path wrapper until disposed: start child processes inside it. A wrapper called on
-    /// this thread inside the scope, or a nested scope, goes through without waiting.
+    /// Holds off every fallback-path wrapper until disposed: start child processes inside it. Scopes on other threads
+    /// overlap with this one (starts do not wait for each other). A wrapper called on this thread inside the scope,
+    /// or a nested scope, goes through without waiting.
     /// </summary>
     /// <example><code>using (ForkLock.Exclusive()) { process.Start(); }</code></example>
     public static Scope Exclusive()
     {
-        int thread = Environment.CurrentManagedThreadId;
-        if (s_writerThread == thread)
+        if (t_starting)
         {
             return new Scope(entered: false);
         }
 
-        Monitor.Enter(s_writers);
-        int inside = Interlocked.Add(ref s_readerCount, -MaxReaders) + MaxReaders;
-        if (inside != 0 && Interlocked.Add(ref s_readersToDepart, inside) != 0)
+        lock (s_starters)
         {
-            s_writerSemaphore.Wait();
+            if (s_starting > 0 && CreatorsWaiting)
+            {
+                // Joining would keep the waiting creators out for as long as starts keep overlapping. Once this group
+                // ends and they have had their turn, this start joins the next group whatever waits then.
+                int group = s_groupsEnded;
+                while (s_groupsEnded == group)
+                {
+                    Monitor.Wait(s_starters);
+                }
+            }
+
+            if (s_starting == 0)
+            {
+                EnterWriteSide();
+            }
+
+            s_starting++;
         }
 
-        s_writerThread = thread;
+        t_starting = true;
         return new Scope(entered: true);
     }
 
@@ -76,10 +103,10 @@ public static class ForkLock
         }
     }
 
-    /// <summary>Enters the shared side; <see langword="false"/> (nothing to exit) on the thread inside <see cref="Exclusive"/>.</summary>
+    /// <summary>Enters the creators' side; <see langword="false"/> (nothing to exit) on a thread inside <see cref="Exclusive"/>.</summary>
     internal static bool TryEnterShared()
     {
-        if (s_writerThread == Environment.CurrentManagedThreadId)
+        if (t_starting)
         {
             return false;
         }
@@ -95,6 +122,18 @@ public static class ForkLock
     /// <summary>Whether a process start is waiting for the lock or holds it.</summary>
     internal static bool ExclusiveRequested => Volatile.Read(ref s_readerCount) < 0;
 
+    /// <summary>How many process-start scopes are held now, on all threads.</summary>
+    internal static int StartsInside
+    {
+        get
+        {
+            lock (s_starters)
+            {
+                return s_starting;
+            }
+        }
+    }
+
     internal static void ExitShared()
     {
         if (Interlocked.Decrement(ref s_readerCount) < 0 && Interlocked.Decrement(ref s_readersToDepart) == 0)
@@ -103,16 +142,40 @@ public static class ForkLock
         }
     }
 
-    private static void ExitExclusive()
-    {
-        s_writerThread = 0;
-        int waiting = Interlocked.Add(ref s_readerCount, MaxReaders);
-        if (waiting > 0)
-        {
-            s_readerSemaphore.Release(waiting);
-        }
+    /// <summary><see cref="CreatorsWaiting"/> for tests: meaningful while starts hold the lock.</summary>
+    internal static bool CreatorsWaitingForTests => CreatorsWaiting;
 
-        Monitor.Exit(s_writers);
+    /// <summary>While starts hold the write side, every creator that arrived is counted and waiting.</summary>
+    private static bool CreatorsWaiting => Volatile.Read(ref s_readerCount) + MaxReaders > 0;
+
+    private static void EnterWriteSide()
+    {
+        int inside = Interlocked.Add(ref s_readerCount, -MaxReaders) + MaxReaders;
+        if (inside != 0 && Interlocked.Add(ref s_readersToDepart, inside) != 0)
+        {
+            s_writerSemaphore.Wait();
+        }
+    }
+
+    private static void ExitStarting()
+    {
+        t_starting = false;
+        lock (s_starters)
+        {
+            if (--s_starting > 0)
+            {
+                return;
+            }
+
+            int waiting = Interlocked.Add(ref s_readerCount, MaxReaders);
+            if (waiting > 0)
+            {
+                s_readerSemaphore.Release(waiting);
+            }
+
+            s_groupsEnded++;
+            Monitor.PulseAll(s_starters);
+        }
     }
 
     /// <summary>The held side of the lock; disposing it releases what it took, once.</summary>
@@ -132,12 +195,12 @@ public static class ForkLock
             }
 
             _entered = false;
-            if (s_writerThread != Environment.CurrentManagedThreadId)
+            if (!t_starting)
             {
                 throw new SynchronizationLockException("ForkLock.Exclusive() must be disposed once, on the thread that entered it: do not hold it across an await.");
             }
 
-            ExitExclusive();
+            ExitStarting();
         }
 
         /// <inheritdoc/>

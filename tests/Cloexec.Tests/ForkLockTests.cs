@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Xunit;
 
@@ -95,6 +96,130 @@ public sealed class ForkLockTests
         Assert.True(other.Join(s_patience), "the outer scope did not release the lock");
         Assert.Empty(_failures);
     }
+
+    [Fact]
+    public void Process_starts_on_different_threads_hold_the_lock_together()
+    {
+        using var firstInside = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        Thread first = Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            firstInside.Set();
+            releaseFirst.Wait(s_patience);
+        });
+        Assert.True(firstInside.Wait(s_patience));
+
+        int startsInside = -1;
+        Thread second = Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            startsInside = ForkLock.StartsInside;
+        });
+
+        // Bounded only so that a broken lock fails instead of hanging: the second start does not wait for the first.
+        Assert.True(second.Join(s_patience), "a start waited for another start");
+        Assert.Equal(2, startsInside);
+        Assert.True(first.IsAlive, "the first start left before the second one came in");
+        releaseFirst.Set();
+        Assert.True(first.Join(s_patience));
+        Assert.Equal(0, ForkLock.StartsInside);
+        Assert.Empty(_failures);
+    }
+
+    [Fact]
+    public void A_start_that_finds_wrappers_waiting_lets_them_in_before_it_joins()
+    {
+        using var firstInside = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        using var readerInside = new ManualResetEventSlim();
+        using var releaseReader = new ManualResetEventSlim();
+        Thread first = Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            firstInside.Set();
+            releaseFirst.Wait(s_patience);
+        });
+        Assert.True(firstInside.Wait(s_patience));
+        Thread reader = Start(() =>
+        {
+            Assert.True(ForkLock.TryEnterShared());
+            readerInside.Set();
+            releaseReader.Wait(s_patience);
+            ForkLock.ExitShared();
+        });
+        Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
+
+        Thread second = Start(() => ForkLock.Exclusive().Dispose());
+
+        Assert.False(second.Join(s_settle), "a start joined while a wrapper had been waiting for the group");
+        Assert.False(readerInside.IsSet, "the wrapper got in beside a start");
+        releaseFirst.Set();
+        Assert.True(readerInside.Wait(s_patience), "the wrapper never got in after the first start left");
+        Assert.False(second.Join(s_settle), "the second start got in beside the wrapper");
+        releaseReader.Set();
+        Assert.True(second.Join(s_patience), "the second start never got in");
+        Assert.True(first.Join(s_patience) && reader.Join(s_patience));
+        Assert.Empty(_failures);
+    }
+
+    [Fact]
+    public void Starts_that_waited_for_wrappers_then_hold_the_lock_together()
+    {
+        using var firstInside = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        using var readerInside = new ManualResetEventSlim();
+        using var releaseReader = new ManualResetEventSlim();
+        using var releaseLater = new ManualResetEventSlim();
+        Thread first = Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            firstInside.Set();
+            releaseFirst.Wait(s_patience);
+        });
+        Assert.True(firstInside.Wait(s_patience));
+        Thread reader = Start(() =>
+        {
+            Assert.True(ForkLock.TryEnterShared());
+            readerInside.Set();
+            releaseReader.Wait(s_patience);
+            ForkLock.ExitShared();
+        });
+        Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
+        Thread[] later = [.. Enumerable.Range(0, 2).Select(_ => Start(() =>
+        {
+            using ForkLock.Scope scope = ForkLock.Exclusive();
+            releaseLater.Wait(s_patience);
+        }))];
+        Assert.False(SpinWait.SpinUntil(() => ForkLock.StartsInside > 1, s_settle), "a later start joined while the reader waited");
+
+        releaseFirst.Set();
+        Assert.True(readerInside.Wait(s_patience), "the reader never got in between the groups");
+        releaseReader.Set();
+
+        Assert.True(SpinWait.SpinUntil(() => ForkLock.StartsInside == 2, s_patience), "the two starts that waited did not form one group");
+        releaseLater.Set();
+        Assert.All(later, t => Assert.True(t.Join(s_patience)));
+        Assert.True(first.Join(s_patience) && reader.Join(s_patience));
+        Assert.Empty(_failures);
+    }
+
+    [Fact]
+    public void A_scope_disposed_on_another_thread_is_refused_and_the_lock_stays_usable()
+    {
+        ForkLock.Scope scope = ForkLock.Exclusive();
+        ForkLock.Scope copy = scope;
+        Exception? refused = null;
+        Thread other = Start(() => refused = Record.Exception(() => copy.Dispose()));
+        Assert.True(other.Join(s_patience));
+        Assert.IsType<SynchronizationLockException>(refused);
+        scope.Dispose();
+        Assert.Equal(0, ForkLock.StartsInside);
+        Assert.Empty(_failures);
+    }
+
+    /// <summary>A reader waits once the starts hold the write side and the reader count went above its floor.</summary>
+    private static bool ReaderIsWaiting() => ForkLock.ExclusiveRequested && ForkLock.CreatorsWaitingForTests;
 
     /// <summary>A thread of its own: the lock belongs to threads, not tasks. What fails on it lands in <see cref="_failures"/>.</summary>
     private Thread Start(Action body)

@@ -66,18 +66,37 @@ internal static class CloexecCallEmitter
         }
 
         // The fallback path holds ForkLock's shared side from creation until the flag is set.
-        writer.Line($"bool __forkLockHeld = {Runtime}.EnterFallback(__mode, {atomic});");
+        writer.Line($"bool __forkLockHeld = {EnterFallback(model, atomic)};");
         writer.Open("try");
-        if (plan.HasAtomicWay)
+        bool retriesWithoutBlocking = plan.Blocking?.Shape == WaitShape.DontWaitFlag && plan.FlagArgumentIndex >= 0;
+        if (plan.HasAtomicWay || retriesWithoutBlocking)
         {
-            // At most two rounds: the second only when the kernel refuses the atomic way (an old kernel).
+            // At most two rounds: the second only when the kernel refuses the atomic way (an old kernel); a call that
+            // would have blocked under the lock goes round again once its socket is ready.
             writer.Open("while (true)");
             WriteInvoke(writer, model, result);
-            writer.Open($"if (!__atomic || {Runtime}.ConfirmAtomic({way}, ref {result}, ref __lastError))");
-            writer.Line("break;");
-            writer.Close();
-            writer.Line("__atomic = false;");
-            writer.Line($"__forkLockHeld = {Runtime}.EnterFallback(__mode, __atomic);");
+            if (retriesWithoutBlocking)
+            {
+                string fd = BlockingDescriptor(model);
+                string callerFlags = AsInt(model, plan.FlagArgumentIndex);
+                writer.Open($"if ({Runtime}.WaitAgain(ref __forkLockHeld, {fd}, {callerFlags}, {result}, __lastError))");
+                writer.Line("continue;");
+                writer.Close();
+            }
+
+            if (plan.HasAtomicWay)
+            {
+                writer.Open($"if (!__atomic || {Runtime}.ConfirmAtomic({way}, ref {result}, ref __lastError))");
+                writer.Line("break;");
+                writer.Close();
+                writer.Line("__atomic = false;");
+                writer.Line($"__forkLockHeld = {EnterFallback(model, "__atomic")};");
+            }
+            else
+            {
+                writer.Line("break;");
+            }
+
             writer.Close();
         }
         else
@@ -105,6 +124,35 @@ internal static class CloexecCallEmitter
         writer.Open("finally");
         writer.Line($"{Runtime}.ExitFallback(__forkLockHeld);");
         writer.Close();
+    }
+
+    /// <summary>Takes the lock on the fallback path; a call that cannot be told not to block first waits for its socket.</summary>
+    private static string EnterFallback(WrapperModel model, string atomic) =>
+        model.Plan.Blocking?.Shape == WaitShape.ReadableFirst
+            ? $"{Runtime}.EnterFallbackWhenReadable(__mode, {atomic}, {BlockingDescriptor(model)})"
+            : $"{Runtime}.EnterFallback(__mode, {atomic})";
+
+    /// <summary>The descriptor a blocking call waits on, as the runtime's int, nint or SafeHandle overloads take it.</summary>
+    private static string BlockingDescriptor(WrapperModel model)
+    {
+        ParameterModel parameter = model.Parameters[model.Plan.Blocking!.DescriptorArgument];
+        bool wraps = model.Target.WrapsMethodName is not null;
+        if (parameter.Kind == MarshalKind.SafeHandle)
+        {
+            return wraps ? parameter.Name : Marshalling.NativeValue(parameter);
+        }
+
+        return AsInt(model, model.Plan.Blocking.DescriptorArgument);
+    }
+
+    /// <summary>An integer argument's value as the caller passed it, as an int.</summary>
+    private static string AsInt(WrapperModel model, int index)
+    {
+        ParameterModel parameter = model.Parameters[index];
+        bool wraps = model.Target.WrapsMethodName is not null;
+        string value = wraps ? parameter.Name : Marshalling.NativeValue(parameter);
+        string type = wraps ? parameter.ManagedType : parameter.NativeType;
+        return type == "int" ? value : $"unchecked((int){value})";
     }
 
     /// <summary>
@@ -190,9 +238,16 @@ internal static class CloexecCallEmitter
         }
 
         string flag = $"{FlagValues}.{model.Plan.Flag}";
+        string bits = type == "int" ? value : $"unchecked((int){value})";
+        if (model.Plan.Blocking?.Shape == WaitShape.DontWaitFlag)
+        {
+            // Under the fork lock the call must not block: it gets MSG_DONTWAIT while the lock is held.
+            bits = $"{Runtime}.DontWaitWhileHeld({bits}, __forkLockHeld)";
+        }
+
         return type == "int"
-            ? $"{Runtime}.ApplyFlag({value}, {flag}, __mode, __atomic)"
-            : $"unchecked(({type}){Runtime}.ApplyFlag(unchecked((int){value}), {flag}, __mode, __atomic))";
+            ? $"{Runtime}.ApplyFlag({bits}, {flag}, __mode, __atomic)"
+            : $"unchecked(({type}){Runtime}.ApplyFlag({bits}, {flag}, __mode, __atomic))";
     }
 
     /// <summary>An argument to the user's raw method, passed the way the wrapper received it.</summary>

@@ -45,6 +45,7 @@ internal enum FlagPlacement
 /// own error: it is then made exactly as declared, and no flag is set afterwards.
 /// </param>
 /// <param name="Platform">The platform whose libraries export the function under this name.</param>
+/// <param name="Blocking">For a call that can block on a descriptor: how it waits without holding the fork lock.</param>
 internal sealed record EntryPointInfo(
     string Name,
     NativePlatform Platform,
@@ -55,7 +56,20 @@ internal sealed record EntryPointInfo(
     DescriptorOutput Output,
     int OutputArgument,
     SiblingInfo? Sibling,
-    string? PassThroughWhen);
+    string? PassThroughWhen,
+    BlockingInfo? Blocking = null);
+
+/// <summary>How a creating call that can block waits for its descriptor with the fork lock let go.</summary>
+internal enum WaitShape
+{
+    /// <summary>The call takes MSG_DONTWAIT in its flags argument: made without blocking, waited on and made again.</summary>
+    DontWaitFlag,
+    /// <summary>The call cannot be told not to block (accept): the descriptor is waited on first.</summary>
+    ReadableFirst,
+}
+
+/// <summary>A call that can block on <paramref name="DescriptorArgument"/> (a listening or receiving socket).</summary>
+internal sealed record BlockingInfo(int DescriptorArgument, WaitShape Shape);
 
 /// <summary>
 /// The atomic sibling of a legacy call. Arguments are C# templates: <c>{0}</c>... are the legacy call's

@@ -22,14 +22,14 @@ internal static class EntryPointTable
         Flagged("posix_openpt", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 0),
         Flagged("socket", CloexecFlag.Socket, AtomicWay.SocketFlag, flagArgument: 1),
         Flagged("socketpair", CloexecFlag.Socket, AtomicWay.SocketFlag, flagArgument: 1, DescriptorOutput.Pair, outputArgument: 3),
-        Flagged("accept4", CloexecFlag.Socket, AtomicWay.Accept4, flagArgument: 3),
+        Flagged("accept4", CloexecFlag.Socket, AtomicWay.Accept4, flagArgument: 3) with { Blocking = WaitsFirst },
         Flagged("epoll_create1", CloexecFlag.EPoll, AtomicWay.EPollCreate1, flagArgument: 0),
         Flagged("eventfd", CloexecFlag.EventFd, AtomicWay.EventFdFlag, flagArgument: 1),
         Flagged("inotify_init1", CloexecFlag.Inotify, AtomicWay.InotifyInit1, flagArgument: 0),
         Flagged("memfd_create", CloexecFlag.MemFd, AtomicWay.MemFdFlag, flagArgument: 1),
         Flagged("timerfd_create", CloexecFlag.TimerFd, AtomicWay.TimerFdFlag, flagArgument: 1),
         Flagged("signalfd", CloexecFlag.SignalFd, AtomicWay.SignalFdFlag, flagArgument: 2, passThroughWhen: "{0} != -1"),
-        Flagged("recvmsg", CloexecFlag.ReceiveMessage, AtomicWay.ReceiveMessageFlag, flagArgument: 2, DescriptorOutput.ReceivedRights, outputArgument: 1),
+        Flagged("recvmsg", CloexecFlag.ReceiveMessage, AtomicWay.ReceiveMessageFlag, flagArgument: 2, DescriptorOutput.ReceivedRights, outputArgument: 1) with { Blocking = RetriesWithoutBlocking },
         // glibc's large-file names (fcntl.h under _FILE_OFFSET_BITS=64 / _LARGEFILE64_SOURCE): the same calls, with
         // O_LARGEFILE implied on 32-bit targets. open(2), "open64"; musl exports them as aliases too.
         Flagged("open64", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 1),
@@ -43,7 +43,7 @@ internal static class EntryPointTable
         // (a u64, the struct's first field, linux/openat2.h): the wrapper passes its own copy of the caller's `size`
         // bytes. glibc 2.36 does not export it (a syscall): for shims and libraries under this name.
         new("openat2", NativePlatform.Unix, CloexecFlag.Open, AtomicWay.OpenFlag, FlagPlacement.StructCopy, 2, DescriptorOutput.ReturnValue, -1, null, null),
-        Flagged("recvmmsg", CloexecFlag.ReceiveMessage, AtomicWay.ReceiveMessageFlag, flagArgument: 3, DescriptorOutput.ReceivedRightsMessages, outputArgument: 1),
+        Flagged("recvmmsg", CloexecFlag.ReceiveMessage, AtomicWay.ReceiveMessageFlag, flagArgument: 3, DescriptorOutput.ReceivedRightsMessages, outputArgument: 1) with { Blocking = RetriesWithoutBlocking },
         // mkostemps(template, suffixlen, flags): mkstemp(3), glibc 2.11, macOS 10.12, FreeBSD; the 64 names are glibc's
         // large-file aliases (stdlib.h).
         Flagged("mkostemps", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 2),
@@ -112,7 +112,7 @@ internal static class EntryPointTable
         Legacy("pipe", CloexecFlag.Open, AtomicWay.Pipe2, Sibling("pipe2", Arg(0), Flag), DescriptorOutput.Pair, outputArgument: 0),
         Legacy("dup", CloexecFlag.Open, AtomicWay.DupFdCloexec, Sibling("fcntl", Arg(0), Value("DupFdCloexecCommand"), "0")),
         Legacy("dup2", CloexecFlag.Open, AtomicWay.Dup3, Sibling("dup3", Arg(0), Arg(1), Flag), passThroughWhen: "{0} == {1}"),
-        Legacy("accept", CloexecFlag.Socket, AtomicWay.Accept4, Sibling("accept4", Arg(0), Arg(1), Arg(2), Flag)),
+        Legacy("accept", CloexecFlag.Socket, AtomicWay.Accept4, Sibling("accept4", Arg(0), Arg(1), Arg(2), Flag)) with { Blocking = WaitsFirst },
         Legacy("creat", CloexecFlag.Open, AtomicWay.OpenFlag, Sibling("open", Arg(0), Value("CreatFlags") + " | " + Flag, Arg(1))),
         Legacy("creat64", CloexecFlag.Open, AtomicWay.OpenFlag, Sibling("open64", Arg(0), Value("CreatFlags") + " | " + Flag, Arg(1))),
         Legacy("epoll_create", CloexecFlag.EPoll, AtomicWay.EPollCreate1, Sibling("epoll_create1", Flag), passThroughWhen: "{0} <= 0"),
@@ -193,6 +193,11 @@ internal static class EntryPointTable
 
     public static EntryPointInfo? Find(string entryPoint, NativePlatform platform) =>
         s_byName.TryGetValue((entryPoint, platform), out EntryPointInfo? info) ? info : null;
+
+    // Calls that block on their socket (argument 0) must not hold the fork lock while they do: see
+    // runtime/Cloexec/Interop/DescriptorRuntime.Blocking.cs. Windows' accept is not among them (yet).
+    private static BlockingInfo WaitsFirst => new(0, WaitShape.ReadableFirst);
+    private static BlockingInfo RetriesWithoutBlocking => new(0, WaitShape.DontWaitFlag);
 
     // Sibling argument templates: a legacy argument, the flag's value, a runtime constant (CloexecFlagValues.Name).
     private const string Flag = FlagPlaceholder;

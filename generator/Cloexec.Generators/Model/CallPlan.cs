@@ -22,6 +22,7 @@ internal enum NativeResource
 /// <param name="Upgrade">The atomic sibling a legacy call is replaced by, if any.</param>
 /// <param name="PassThroughWhen">A condition over the native arguments under which the call is made as declared.</param>
 /// <param name="Resource">What the returned descriptor is.</param>
+/// <param name="Blocking">For a call that can block on a descriptor: how it waits without the fork lock.</param>
 internal sealed record CallPlan(
     CloexecFlag Flag,
     AtomicWay Way,
@@ -31,7 +32,8 @@ internal sealed record CallPlan(
     int OutputArgumentIndex,
     UpgradePlan? Upgrade,
     string? PassThroughWhen = null,
-    NativeResource Resource = NativeResource.Descriptor)
+    NativeResource Resource = NativeResource.Descriptor,
+    BlockingInfo? Blocking = null)
 {
     /// <summary>The plan of a declaration that got no plan (a stub): nothing to do.</summary>
     public static CallPlan Nothing { get; } = new(CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, -1, DescriptorOutput.ReturnValue, -1, null);

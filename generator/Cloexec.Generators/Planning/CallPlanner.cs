@@ -65,10 +65,10 @@ internal static class CallPlanner
         {
             // A raw import cannot be swapped for another function: without its own imports the wrapper sets the flag after.
             UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, known.Way, context.Parameters);
-            return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource);
+            return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource, known.Blocking);
         }
 
-        return new CallPlan(known.Flag, known.Way, known.Placement, known.FlagArgument, known.Output, known.OutputArgument, null, known.PassThroughWhen, resource);
+        return new CallPlan(known.Flag, known.Way, known.Placement, known.FlagArgument, known.Output, known.OutputArgument, null, known.PassThroughWhen, resource, known.Blocking);
     }
 
     /// <summary><c>FlagsParameter</c>: the family Flag names (else the row's), put in the argument named.</summary>
@@ -120,6 +120,7 @@ internal static class CallPlanner
             // openat2's struct open_how is followed by its size, which the copy needs.
             plan.Placement == FlagPlacement.StructCopy && plan.Flag == CloexecFlag.Open ? plan.FlagArgumentIndex + 1 : plan.FlagArgumentIndex,
             plan.Output == DescriptorOutput.TwoOutPointers ? plan.OutputArgumentIndex + 1 : plan.OutputArgumentIndex,
+            plan.Blocking?.DescriptorArgument ?? -1,
             SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
             SiblingPlanner.LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();

@@ -68,6 +68,7 @@ public static partial class DescriptorRuntime
         if (entered)
         {
             ForkLock.ExitShared();
+            ExitGate();
         }
     }
 

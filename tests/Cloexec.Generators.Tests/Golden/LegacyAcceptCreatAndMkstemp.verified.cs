@@ -15,7 +15,7 @@ namespace Demo
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Accept4);
-                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallbackWhenReadable(__mode, __atomic, fd);
                 try
                 {
                     while (true)
@@ -28,7 +28,7 @@ namespace Demo
                             break;
                         }
                         __atomic = false;
-                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
+                        __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallbackWhenReadable(__mode, __atomic, fd);
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {

@@ -21,8 +21,12 @@ namespace Demo
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, messages, length, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic), timeout);
+                        __retVal = __PInvoke(fd, messages, length, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic), timeout);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, flags, __retVal, __lastError))
+                        {
+                            continue;
+                        }
                         if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
                         {
                             break;
@@ -72,8 +76,12 @@ namespace Demo
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, __messages_native, length, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic)), timeout);
+                        __retVal = __PInvoke(fd, __messages_native, length, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(unchecked((int)flags), __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic)), timeout);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, unchecked((int)flags), __retVal, __lastError))
+                        {
+                            continue;
+                        }
                         if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
                         {
                             break;

@@ -131,8 +131,12 @@ namespace Demo
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __PInvoke(socket, msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
+                        __retVal_native = __PInvoke(socket, msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                        if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, socket, flags, __retVal_native, __lastError))
+                        {
+                            continue;
+                        }
                         if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal_native, ref __lastError))
                         {
                             break;

@@ -111,8 +111,12 @@ namespace Demo
                 {
                     while (true)
                     {
-                        __retVal = RawRecvMsg(fd, ref msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
+                        __retVal = RawRecvMsg(fd, ref msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                        if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, flags, __retVal, __lastError))
+                        {
+                            continue;
+                        }
                         if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
                         {
                             break;
