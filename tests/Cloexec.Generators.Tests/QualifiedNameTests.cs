@@ -64,6 +64,37 @@ public sealed class QualifiedNameTests
         Assert.False(TypeNames.HasQualifiedName(null, "System"));
     }
 
+    [Fact]
+    public void Kept_texts_of_constructed_types_are_their_display_strings()
+    {
+        // A constructed type's text is kept under its definition and arguments: every look-alike must still get its own.
+        const string Declarations = """
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+
+            internal static class Shapes
+            {
+                internal static void M(bool? a, int? b, Span<int> c, ReadOnlySpan<byte> d, List<string?> e, List<string> f, List<string>? g,
+                    (int x, int y) h, (int p, int q) i, ValueTuple<int, int> j, Dictionary<string, List<int?>> k, Span<nint> l, Span<IntPtr> m,
+                    List<dynamic> n, List<object> o, KeyValuePair<int, string>[] p, Nullable<DateTime> q) { }
+            }
+            """;
+        SymbolDisplayFormat fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        // Twice: the second compilation's symbols are new, its texts come from what the first one kept.
+        for (int run = 0; run < 2; run++)
+        {
+            Compilation compilation = TestCompilation.Create(Declarations);
+            IMethodSymbol method = compilation.GetTypeByMetadataName("Shapes")!.GetMembers("M").OfType<IMethodSymbol>().Single();
+            foreach (ITypeSymbol type in method.Parameters.Select(p => p.Type))
+            {
+                Assert.Equal(type.ToDisplayString(fullyQualified), TypeNames.FullyQualified(type));
+                Assert.Equal(type.ToDisplayString(), TypeNames.Display(type));
+            }
+        }
+    }
+
     private static IEnumerable<ISymbol> AllOf(INamespaceOrTypeSymbol container)
     {
         foreach (ISymbol member in container.GetMembers().Where(m => m is INamespaceOrTypeSymbol))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,11 +18,43 @@ internal static class TypeNames
     private static readonly ConditionalWeakTable<ITypeSymbol, string> s_displayText = new();
     private static readonly ConditionalWeakTable<INamedTypeSymbol, string> s_hintText = new();
 
+    // A constructed type (bool?, Span<int>) is a new symbol wherever a declaration writes it, so a table keyed by the
+    // symbol would format it again every time: its text is kept by its definition, a referenced assembly's long-lived
+    // symbol, under its type arguments' own fully qualified text (which tells apart all that either format shows).
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, ConcurrentDictionary<string, string>> s_constructedText = new();
+
     public static string FullyQualified(ITypeSymbol type) =>
-        s_fullyQualifiedText.GetValue(type, static t => t.ToDisplayString(s_fullyQualified));
+        ConstructedKey(type, "F") is { } key
+            ? s_constructedText.GetOrCreateValue((INamedTypeSymbol)type.OriginalDefinition).GetOrAdd(key, _ => type.ToDisplayString(s_fullyQualified))
+            : s_fullyQualifiedText.GetValue(type, static t => t.ToDisplayString(s_fullyQualified));
 
     /// <summary>The default display text (<c>ToDisplayString()</c>), as hint names hash it.</summary>
-    public static string Display(ITypeSymbol type) => s_displayText.GetValue(type, static t => t.ToDisplayString());
+    public static string Display(ITypeSymbol type) =>
+        ConstructedKey(type, "D") is { } key
+            ? s_constructedText.GetOrCreateValue((INamedTypeSymbol)type.OriginalDefinition).GetOrAdd(key, _ => type.ToDisplayString())
+            : s_displayText.GetValue(type, static t => t.ToDisplayString());
+
+    /// <summary>
+    /// For a top-level constructed type whose text its definition and type arguments decide, the key of that text;
+    /// else null. Tuples are left out (their element names are not in their arguments' text).
+    /// </summary>
+    private static string? ConstructedKey(ITypeSymbol type, string format)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true, IsTupleType: false, ContainingType: null } named
+            || named.TypeArguments.Length == 0
+            || SymbolEqualityComparer.Default.Equals(named, named.OriginalDefinition))
+        {
+            return null;
+        }
+
+        var key = new System.Text.StringBuilder(format).Append('|').Append((int)named.NullableAnnotation);
+        foreach (ITypeSymbol argument in named.TypeArguments)
+        {
+            key.Append('|').Append(FullyQualified(argument));
+        }
+
+        return key.ToString();
+    }
 
     /// <summary>The fully qualified name without <c>global::</c>, as hint names start; once per type, not per method.</summary>
     public static string HintText(INamedTypeSymbol type) =>
