@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Cloexec.Generators;
 
 /// <summary>
-/// Writes the body of every <c>[CreatesDescriptor]</c> method: syntax → <see cref="WrapperModel"/> → C# text.
+/// Writes the body of every <c>[CreatesDescriptor]</c> method: syntax → <see cref="DeclarationFacts"/> → <see cref="WrapperModel"/> → C# text.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
@@ -19,11 +19,17 @@ public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+        // Roslyn reruns this transform for every declaration whenever the compilation changes, so it only reads symbols;
+        // the text is written in the Select after it, which an unrelated edit leaves Cached.
+        IncrementalValuesProvider<DeclarationFacts> read = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeMetadataName,
                 static (node, _) => node is MethodDeclarationSyntax,
-                WrapperParser.Parse)
+                WrapperParser.Read)
+            .WithTrackingName(TrackingNames.Read);
+
+        IncrementalValuesProvider<ParseResult> parsed = read
+            .Select(static (facts, _) => facts.ToParseResult())
             .WithTrackingName(TrackingNames.Parse);
 
         IncrementalValueProvider<bool> allowUnsafe = context.CompilationProvider

@@ -14,7 +14,7 @@ namespace Cloexec.Generators.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] s_trackedSteps = [TrackingNames.Parse, TrackingNames.AllowUnsafe, TrackingNames.Checked];
+    private static readonly string[] s_trackedSteps = [TrackingNames.Read, TrackingNames.Parse, TrackingNames.AllowUnsafe, TrackingNames.Checked];
 
     private const string UnrelatedSource = """
         namespace Demo;
@@ -59,6 +59,40 @@ public sealed class IncrementalityTests
         GeneratorRunResult second = RunTwice(compilation, compilation.ReplaceSyntaxTree(tree, edited));
 
         AssertNothingRecomputed(second);
+    }
+
+    [Fact]
+    public void After_an_unrelated_edit_only_the_symbol_read_runs_again()
+    {
+        // Roslyn reruns the read (the transform) for every declaration when the compilation changes; everything after
+        // it, the model's text included, must be taken from the cache, not recomputed and found equal.
+        SyntaxTree unrelated = TestCompilation.Parse(UnrelatedSource, "Unrelated.cs");
+        CSharpCompilation compilation = TestCompilation.Create(DeclarationShapeSources.DocumentationComment).AddSyntaxTrees(unrelated);
+        SyntaxTree edited = TestCompilation.Parse(UnrelatedSource.Replace("42", "43", System.StringComparison.Ordinal), "Unrelated.cs");
+
+        GeneratorRunResult second = RunTwice(compilation, compilation.ReplaceSyntaxTree(unrelated, edited));
+
+        IncrementalStepRunReason[] read = ReasonsOf(second, TrackingNames.Read);
+        IncrementalStepRunReason[] after = [.. ReasonsOf(second, TrackingNames.Parse), .. ReasonsOf(second, TrackingNames.Checked)];
+        Assert.NotEmpty(read);
+        Assert.All(read, reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+        Assert.Equal(2 * read.Length, after.Length);
+        Assert.All(after, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Editing_a_declaration_writes_its_model_again()
+    {
+        // Guards the test above: a model step that were always Cached would pass it too.
+        CSharpCompilation compilation = TestCompilation.Create(FlaggedEntryPointSources.OpenFamily);
+        SyntaxTree tree = compilation.SyntaxTrees[0];
+        string text = tree.GetText().ToString();
+        int at = text.IndexOf("int flags", System.StringComparison.Ordinal);
+        SyntaxTree edited = tree.WithChangedText(tree.GetText().Replace(at, "int flags".Length, "int oflags"));
+
+        GeneratorRunResult second = RunTwice(compilation, compilation.ReplaceSyntaxTree(tree, edited));
+
+        Assert.Contains(IncrementalStepRunReason.Modified, ReasonsOf(second, TrackingNames.Parse));
     }
 
     [Fact]
@@ -133,6 +167,9 @@ public sealed class IncrementalityTests
 
     private static object?[] ParseOutputs(Compilation compilation) =>
         RunTracked(compilation).TrackedSteps[TrackingNames.Parse].SelectMany(step => step.Outputs).Select(output => output.Value).ToArray();
+
+    private static IncrementalStepRunReason[] ReasonsOf(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason).ToArray();
 
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> OutputsOf(GeneratorRunResult result)
     {

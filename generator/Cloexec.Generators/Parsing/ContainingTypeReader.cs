@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -17,11 +18,8 @@ internal static class ContainingTypeReader
         var types = new List<ContainingTypeModel>();
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            bool partial = type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences
-                .Select(r => r.GetSyntax())
-                .OfType<TypeDeclarationSyntax>()
-                .All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!partial)
+            TypeFacts facts = s_facts.GetValue(type, static t => TypeFacts.Of(t));
+            if (!facts.Partial)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, type.Locations.FirstOrDefault() ?? location, type.Name, method.Name));
                 return null;
@@ -33,10 +31,28 @@ internal static class ContainingTypeReader
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericMethodOrType, type.Locations.FirstOrDefault() ?? location, "Type", type.Name, method.Name));
             }
 
-            types.Insert(0, new ContainingTypeModel(KeywordOf(type), TypeNames.Identifier(type.Name) + TypeParameterText.ListOf(type.TypeParameters)));
+            types.Insert(0, facts.Model);
         }
 
         return types.ToEquatableArray();
+    }
+
+    // A type holds many declarations, each read again on every edit: what the type itself says is read once per
+    // compilation (its symbols are a compilation's own, so the weak keys go with it).
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeFacts> s_facts = new();
+
+    private sealed class TypeFacts(bool partial, ContainingTypeModel model)
+    {
+        public bool Partial { get; } = partial;
+
+        public ContainingTypeModel Model { get; } = model;
+
+        public static TypeFacts Of(INamedTypeSymbol type) => new(
+            type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences
+                .Select(r => r.GetSyntax())
+                .OfType<TypeDeclarationSyntax>()
+                .All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword)),
+            new ContainingTypeModel(KeywordOf(type), TypeNames.Identifier(type.Name) + TypeParameterText.ListOf(type.TypeParameters)));
     }
 
     private static string KeywordOf(INamedTypeSymbol type) => type switch

@@ -74,7 +74,7 @@ internal static class ParameterClassifier
         }
 
         if (type is INamedTypeSymbol { IsGenericType: true } named
-            && named.ContainingNamespace?.ToDisplayString() == "System"
+            && TypeNames.HasQualifiedName(named.ContainingNamespace, "System")
             && (named.Name == "Span" || named.Name == "ReadOnlySpan")
             && IsBlittable(named.TypeArguments[0]))
         {
@@ -154,7 +154,7 @@ internal static class ParameterClassifier
     {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name == "SafeHandle" && current.ContainingNamespace?.ToDisplayString() == "System.Runtime.InteropServices")
+            if (current.Name == "SafeHandle" && TypeNames.HasQualifiedName(current.ContainingNamespace, "System.Runtime.InteropServices"))
             {
                 return true;
             }
@@ -172,7 +172,7 @@ internal static class ParameterClassifier
     private static int? MarshalAsOf(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
         AttributeData? marshalAs = attributes.FirstOrDefault(a =>
-            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
+            TypeNames.HasQualifiedName(a.AttributeClass, "System.Runtime.InteropServices.MarshalAsAttribute"));
         return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int value ? value : null;
     }
 

@@ -66,7 +66,7 @@ internal static class TargetReader
     }
 
     private static AttributeData? LibraryImportOf(IMethodSymbol method) =>
-        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.LibraryImportAttribute");
+        method.GetAttributes().FirstOrDefault(a => TypeNames.HasQualifiedName(a.AttributeClass, "System.Runtime.InteropServices.LibraryImportAttribute"));
 
     private static bool SignatureMatches(IMethodSymbol raw, IMethodSymbol wrapper, List<IParameterSymbol> nativeParameters) =>
         raw.IsStatic

@@ -86,7 +86,7 @@ internal static class VariadicDeclarations
 
     private static IEnumerable<string> PlatformsNamed(ISymbol symbol, string attributeName) =>
         symbol.GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == attributeName && a.ConstructorArguments.Length == 1)
+            .Where(a => TypeNames.HasQualifiedName(a.AttributeClass, attributeName) && a.ConstructorArguments.Length == 1)
             .Select(a => a.ConstructorArguments[0].Value as string ?? string.Empty);
 
     // "macos14.0", "OSX" and "ios" all count: the name without its version, in any case.

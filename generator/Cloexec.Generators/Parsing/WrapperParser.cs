@@ -13,12 +13,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cloexec.Generators.Parsing;
 
-/// <summary>The only place that sees symbols: one [CreatesDescriptor] method becomes a model and diagnostics.</summary>
+/// <summary>
+/// The only place that sees symbols: one [CreatesDescriptor] method becomes diagnostics, a model, and the pieces its
+/// text is written from (<see cref="DeclarationFacts"/>).
+/// </summary>
 internal static class WrapperParser
 {
     internal const string CloexecParameterName = "cloexec";
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static DeclarationFacts Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
@@ -27,8 +30,7 @@ internal static class WrapperParser
 
         // Half-typed code can hold the same declaration twice: the compiler reports that, and only one of them can
         // get a body (a second source with the same hint name would also make the generator throw).
-        string hintName = HintName(method);
-        if (IsLaterDuplicate(method, syntax, hintName))
+        if (IsLaterDuplicate(method, syntax))
         {
             return Failed(diagnostics);
         }
@@ -63,7 +65,9 @@ internal static class WrapperParser
         // The shape of the method itself is wrong: nothing else about it is worth reporting until that is fixed.
         if (diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.GenericMethodOrType || d.Descriptor == DiagnosticDescriptors.RefReturn))
         {
-            return new ParseResult(StubModel(method, syntax, containingTypes.Value, context.SemanticModel), diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
+            return new DeclarationFacts(
+                new ParseResult(StubModel(method, containingTypes.Value), diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null),
+                DeclarationText.Read(method, syntax, context.SemanticModel));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -124,39 +128,39 @@ internal static class WrapperParser
         }
 
         var model = new WrapperModel(
-            hintName,
+            string.Empty,
             NamespaceOf(method),
             containingTypes.Value,
-            DocumentationOf(syntax, context.SemanticModel),
-            ModifiersOf(syntax),
+            string.Empty,
+            string.Empty,
             TypeNames.Identifier(method.Name),
             returnModel,
-            method.Parameters.Select(SignatureOf).ToEquatableArray(),
+            EquatableArray<string>.Empty,
             parameters.ToEquatableArray(),
             cloexecParameter,
             target ?? new NativeTarget(null, method.Name, false, null, false),
             plan ?? CallPlan.Nothing);
         bool hasErrors = unresolved || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
-        return new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired);
+        return new DeclarationFacts(new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired), DeclarationText.Read(method, syntax, context.SemanticModel));
     }
 
-    private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>
-        new(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null);
+    private static DeclarationFacts Failed(List<DiagnosticInfo> diagnostics) =>
+        new(new ParseResult(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null), null);
 
     /// <summary>Only a body that throws: the declaration as written, type parameters and ref return included.</summary>
-    private static WrapperModel StubModel(IMethodSymbol method, MethodDeclarationSyntax syntax, EquatableArray<ContainingTypeModel> containingTypes, SemanticModel semanticModel)
+    private static WrapperModel StubModel(IMethodSymbol method, EquatableArray<ContainingTypeModel> containingTypes)
     {
         string managed = TypeNames.FullyQualified(method.ReturnType);
         return new WrapperModel(
-            HintName(method),
+            string.Empty,
             NamespaceOf(method),
             containingTypes,
-            DocumentationOf(syntax, semanticModel),
-            ModifiersOf(syntax),
+            string.Empty,
+            string.Empty,
             TypeNames.Identifier(method.Name),
             new ReturnModel(managed, managed, ReturnKind.Blittable),
-            method.Parameters.Select(SignatureOf).ToEquatableArray(),
+            EquatableArray<string>.Empty,
             EquatableArray<ParameterModel>.Empty,
             null,
             new NativeTarget(null, method.Name, false, null, false),
@@ -170,7 +174,7 @@ internal static class WrapperParser
         method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
     /// <summary>Whether an earlier declaration (by file, then position) of the same type has this name and signature.</summary>
-    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax, string hintName)
+    private static bool IsLaterDuplicate(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {
         ImmutableArray<ISymbol> sameName = method.ContainingType.GetMembers(method.Name);
         if (sameName.Length == 1)
@@ -178,9 +182,10 @@ internal static class WrapperParser
             return false;
         }
 
+        string hintName = DeclarationText.HintNameOf(method);
         string path = syntax.SyntaxTree.FilePath;
         return sameName.OfType<IMethodSymbol>()
-            .Where(other => !SymbolEqualityComparer.Default.Equals(other, method) && HintName(other) == hintName)
+            .Where(other => !SymbolEqualityComparer.Default.Equals(other, method) && DeclarationText.HintNameOf(other) == hintName)
             .SelectMany(other => other.DeclaringSyntaxReferences)
             .Any(reference => string.CompareOrdinal(reference.SyntaxTree.FilePath, path) < 0
                 || (reference.SyntaxTree.FilePath == path && reference.Span.Start < syntax.SpanStart));
@@ -284,23 +289,6 @@ internal static class WrapperParser
             : new ReturnModel(managed, managed, ReturnKind.Blittable);
     }
 
-    private static string SignatureOf(IParameterSymbol parameter)
-    {
-        string prefix = parameter.RefKind switch
-        {
-            RefKind.Ref => "ref ",
-            RefKind.Out => "out ",
-            RefKind.In => "in ",
-            RefKind.RefReadOnlyParameter => "ref readonly ",
-            _ => parameter.IsParams ? "params " : string.Empty,
-        };
-
-        // Both parts of a partial method must agree on 'scoped'; an out parameter is scoped without saying so.
-        bool scoped = parameter.ScopedKind == ScopedKind.ScopedValue
-            || (parameter.ScopedKind == ScopedKind.ScopedRef && parameter.RefKind != RefKind.Out);
-        return (scoped ? "scoped " : string.Empty) + prefix + TypeNames.FullyQualified(parameter.Type) + " " + TypeNames.Identifier(parameter.Name);
-    }
-
     private static ParameterDirection DirectionOf(RefKind refKind) => refKind switch
     {
         RefKind.Ref => ParameterDirection.Ref,
@@ -313,89 +301,4 @@ internal static class WrapperParser
         type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } named && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static Location LocationOf(IParameterSymbol parameter, Location fallback) => parameter.Locations.FirstOrDefault() ?? fallback;
-
-    private static string ModifiersOf(MethodDeclarationSyntax syntax)
-    {
-        IEnumerable<string> kept = syntax.Modifiers
-            .Where(m => !m.IsKind(SyntaxKind.PartialKeyword))
-            .Select(m => m.Text);
-        return string.Join(" ", kept.Concat(["partial"]));
-    }
-
-    private static string DocumentationOf(MethodDeclarationSyntax syntax, SemanticModel semanticModel)
-    {
-        var text = new StringBuilder();
-        foreach (SyntaxTrivia trivia in syntax.GetLeadingTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
-            {
-                foreach (string line in WithCrefsAsIds(trivia, semanticModel).Split('\n'))
-                {
-                    string trimmed = line.Trim();
-                    if (trimmed.Length > 0)
-                    {
-                        text.Append(trimmed).Append('\n');
-                    }
-                }
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// The comment with each cref that binds written as its documentation ID (<c>T:Cloexec.CloexecFlag</c>): the copy
-    /// lands in a file without the user's usings, where a short name would not bind (CS1574 once docs are generated).
-    /// </summary>
-    private static string WithCrefsAsIds(SyntaxTrivia trivia, SemanticModel semanticModel)
-    {
-        var text = new StringBuilder(trivia.ToFullString());
-        IEnumerable<CrefSyntax> crefs = trivia.GetStructure()?.DescendantNodes().OfType<XmlCrefAttributeSyntax>().Select(a => a.Cref) ?? [];
-
-        // Back to front, so that each replacement leaves the offsets before it valid.
-        foreach (CrefSyntax cref in crefs.Reverse())
-        {
-            if (semanticModel.GetSymbolInfo(cref).Symbol?.GetDocumentationCommentId() is { } id)
-            {
-                int start = cref.SpanStart - trivia.FullSpan.Start;
-                text.Remove(start, cref.Span.Length).Insert(start, id);
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string HintName(IMethodSymbol method)
-    {
-        string signature = string.Join(",", method.Parameters.Select(p => RefKindName(p.RefKind) + " " + TypeNames.Display(p.Type)));
-        uint hash = 2166136261;
-        foreach (char c in signature)
-        {
-            hash = unchecked((hash ^ c) * 16777619);
-        }
-
-        string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
-        return SafeForHintName($"{type}.{method.Name}") + $".{hash:x8}.g.cs";
-    }
-
-    // RefKind.ToString() without the reflection it costs: the hint names hash this text.
-    private static string RefKindName(RefKind refKind) => refKind switch
-    {
-        RefKind.None => "None",
-        RefKind.Ref => "Ref",
-        RefKind.Out => "Out",
-        _ => refKind.ToString(),
-    };
-
-    /// <summary>AddSource throws on characters a file name cannot hold, such as a generic type's <c>&lt;T&gt;</c>.</summary>
-    private static string SafeForHintName(string name)
-    {
-        var safe = new StringBuilder(name.Length);
-        foreach (char c in name)
-        {
-            safe.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
-        }
-
-        return safe.ToString();
-    }
 }
