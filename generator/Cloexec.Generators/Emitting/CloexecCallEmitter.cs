@@ -238,6 +238,12 @@ internal static class CloexecCallEmitter
         }
 
         string flag = $"{FlagValues}.{model.Plan.Flag}";
+        if (type is "long" or "ulong" or "nint" or "nuint")
+        {
+            // A C long (FlagPlacement.WideBits): or-ed in 64 bits, so that the caller's upper bits pass through.
+            return $"unchecked(({type}){Runtime}.ApplyFlag(unchecked((long){value}), {flag}, __mode, __atomic))";
+        }
+
         string bits = type == "int" ? value : $"unchecked((int){value})";
         if (model.Plan.Blocking?.Shape == WaitShape.DontWaitFlag)
         {

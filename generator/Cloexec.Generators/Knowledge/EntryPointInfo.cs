@@ -12,6 +12,11 @@ internal enum FlagPlacement
     AfterCreation,
     /// <summary>A bit or-ed into an int, uint or enum argument.</summary>
     Bits,
+    /// <summary>
+    /// A bit or-ed into a C <c>unsigned long</c> argument (perf_event_open's flags): nint, nuint, long and ulong fit
+    /// as well as the 32-bit types, so that a declaration can give the argument its real width.
+    /// </summary>
+    WideBits,
     /// <summary>A field of a struct the call reads through a pointer (SECURITY_ATTRIBUTES): the wrapper passes its own copy.</summary>
     StructCopy,
     /// <summary>A BOOL argument that is TRUE for an inheritable handle.</summary>

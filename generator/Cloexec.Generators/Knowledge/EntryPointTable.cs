@@ -210,7 +210,7 @@ internal static class EntryPointTable
 
     private static EntryPointInfo Flagged(
         string name, CloexecFlag flag, AtomicWay way, int flagArgument, DescriptorOutput output = DescriptorOutput.ReturnValue, int outputArgument = -1, string? passThroughWhen = null) =>
-        new(name, NativePlatform.Unix, flag, way, FlagPlacement.Bits, flagArgument, output, outputArgument, null, passThroughWhen);
+        new(name, NativePlatform.Unix, flag, way, FlagFamilies.PlacementOf(flag), flagArgument, output, outputArgument, null, passThroughWhen);
 
     private static EntryPointInfo Stream(string name, int modeArgument, DescriptorOutput output = DescriptorOutput.Stream) =>
         new(name, NativePlatform.Unix, CloexecFlag.ModeString, AtomicWay.ModeStringE, FlagPlacement.ModeString, modeArgument, output, -1, null, null);

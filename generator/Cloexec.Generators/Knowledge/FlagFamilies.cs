@@ -29,13 +29,14 @@ internal static class FlagFamilies
         [CloexecFlag.Kqueue] = AtomicWay.Kqueuex,
     };
 
-    /// <summary>The families whose argument is not a bit field.</summary>
+    /// <summary>The families whose argument is not a bit field of 32 bits.</summary>
     private static readonly Dictionary<CloexecFlag, FlagPlacement> s_placement = new()
     {
         [CloexecFlag.None] = FlagPlacement.AfterCreation,
         [CloexecFlag.SecurityAttributes] = FlagPlacement.StructCopy,
         [CloexecFlag.InheritHandleArgument] = FlagPlacement.InheritBool,
         [CloexecFlag.ModeString] = FlagPlacement.ModeString,
+        [CloexecFlag.PerfEvent] = FlagPlacement.WideBits,
     };
 
     public static AtomicWay? WayOf(CloexecFlag flag) => s_way.TryGetValue(flag, out AtomicWay way) ? way : null;

@@ -150,6 +150,10 @@ internal static class ParameterClassifier
         return underlying.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32;
     }
 
+    /// <summary>The 64-bit integers a C <c>long</c> flags argument may also be declared as: nint, nuint, long, ulong.</summary>
+    public static bool IsWideFlagsType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr or SpecialType.System_Int64 or SpecialType.System_UInt64;
+
     public static bool IsSafeHandle(ITypeSymbol type)
     {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)

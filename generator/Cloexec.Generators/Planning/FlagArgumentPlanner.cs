@@ -21,6 +21,7 @@ internal abstract class FlagArgumentPlanner
     public static FlagArgumentPlanner? Of(FlagPlacement placement) => placement switch
     {
         FlagPlacement.Bits => BitsPlanner.Instance,
+        FlagPlacement.WideBits => WideBitsPlanner.Instance,
         FlagPlacement.StructCopy => StructCopyPlanner.Instance,
         FlagPlacement.NestedStructCopy => NestedStructCopyPlanner.Instance,
         FlagPlacement.InheritBool => InheritBoolPlanner.Instance,

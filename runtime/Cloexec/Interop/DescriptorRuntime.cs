@@ -46,6 +46,19 @@ public static partial class DescriptorRuntime
         return mode == CloexecMode.PassThrough ? value : value & ~flag;
     }
 
+    /// <inheritdoc cref="ApplyFlag(int, int, CloexecMode, bool)"/>
+    /// <remarks>For a flags argument that is a C <c>long</c> (perf_event_open): the flag is a low bit, the rest passes through.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long ApplyFlag(long value, int flag, CloexecMode mode, bool atomic)
+    {
+        if (atomic)
+        {
+            return value | (uint)flag;
+        }
+
+        return mode == CloexecMode.PassThrough ? value : value & ~(long)(uint)flag;
+    }
+
     /// <summary>
     /// Before a creating call: on the fallback path, takes the shared side of <see cref="ForkLock"/> so that no
     /// fork+exec can happen between creation and <c>SetAfterCreate</c>. Returns whether it did.

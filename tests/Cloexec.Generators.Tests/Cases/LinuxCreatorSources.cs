@@ -105,6 +105,10 @@ internal static class LinuxCreatorSources
             [CreatesDescriptor("libperf", EntryPoint = "perf_event_open", SetLastError = true)]
             internal static partial int PerfEventOpen(void* attributes, int pid, int cpu, int groupFd, uint flags, bool? cloexec = null);
 
+            // The C argument is an unsigned long: a declaration may give it its real width.
+            [CreatesDescriptor("libperf", EntryPoint = "perf_event_open", SetLastError = true)]
+            internal static partial int PerfEventOpenWide(void* attributes, int pid, int cpu, int groupFd, nuint flags, bool? cloexec = null);
+
             [CreatesDescriptor("libshim", EntryPoint = "userfaultfd", SetLastError = true)]
             internal static partial int Userfaultfd(int flags, bool? cloexec = null);
 

@@ -13,7 +13,7 @@ internal static unsafe partial class SyscallShimNative
     // The C type of flags is unsigned long, but the generator takes only int or uint flags (CLOEXEC0005): declared uint,
     // as the golden case does. The upper half of the 64-bit register is then left to the caller (the ABIs do not define it).
     [CreatesDescriptor(Shim, EntryPoint = "perf_event_open", SetLastError = true)]
-    internal static partial int PerfEventOpen(void* attributes, int pid, int cpu, int groupFd, uint flags, bool? cloexec = null);
+    internal static partial int PerfEventOpen(void* attributes, int pid, int cpu, int groupFd, nuint flags, bool? cloexec = null);
 
     [CreatesDescriptor(Shim, EntryPoint = "userfaultfd", SetLastError = true)]
     internal static partial int Userfaultfd(int flags, bool? cloexec = null);
