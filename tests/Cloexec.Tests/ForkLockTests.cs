@@ -16,13 +16,7 @@ public sealed class ForkLockTests
     {
         using var readerInside = new ManualResetEventSlim();
         using var releaseReader = new ManualResetEventSlim();
-        Thread reader = Start(() =>
-        {
-            Assert.True(ForkLock.TryEnterShared());
-            readerInside.Set();
-            releaseReader.Wait(s_patience);
-            ForkLock.ExitShared();
-        });
+        Thread reader = InWindow(readerInside, releaseReader);
         Assert.True(readerInside.Wait(s_patience));
 
         Thread writer = Start(() => ForkLock.Exclusive().Dispose());
@@ -41,20 +35,9 @@ public sealed class ForkLockTests
         using var releaseFirst = new ManualResetEventSlim();
         using var writerInside = new ManualResetEventSlim();
         using var releaseWriter = new ManualResetEventSlim();
-        Thread first = Start(() =>
-        {
-            Assert.True(ForkLock.TryEnterShared());
-            firstInside.Set();
-            releaseFirst.Wait(s_patience);
-            ForkLock.ExitShared();
-        });
+        Thread first = InWindow(firstInside, releaseFirst);
         Assert.True(firstInside.Wait(s_patience));
-        Thread writer = Start(() =>
-        {
-            using ForkLock.Scope scope = ForkLock.Exclusive();
-            writerInside.Set();
-            releaseWriter.Wait(s_patience);
-        });
+        Thread writer = Starting(writerInside, releaseWriter);
         Assert.True(SpinWait.SpinUntil(() => ForkLock.ExclusiveRequested, s_patience), "the writer never asked for the lock");
 
         Thread second = Start(() =>
@@ -102,12 +85,7 @@ public sealed class ForkLockTests
     {
         using var firstInside = new ManualResetEventSlim();
         using var releaseFirst = new ManualResetEventSlim();
-        Thread first = Start(() =>
-        {
-            using ForkLock.Scope scope = ForkLock.Exclusive();
-            firstInside.Set();
-            releaseFirst.Wait(s_patience);
-        });
+        Thread first = Starting(firstInside, releaseFirst);
         Assert.True(firstInside.Wait(s_patience));
 
         int startsInside = -1;
@@ -134,20 +112,9 @@ public sealed class ForkLockTests
         using var releaseFirst = new ManualResetEventSlim();
         using var readerInside = new ManualResetEventSlim();
         using var releaseReader = new ManualResetEventSlim();
-        Thread first = Start(() =>
-        {
-            using ForkLock.Scope scope = ForkLock.Exclusive();
-            firstInside.Set();
-            releaseFirst.Wait(s_patience);
-        });
+        Thread first = Starting(firstInside, releaseFirst);
         Assert.True(firstInside.Wait(s_patience));
-        Thread reader = Start(() =>
-        {
-            Assert.True(ForkLock.TryEnterShared());
-            readerInside.Set();
-            releaseReader.Wait(s_patience);
-            ForkLock.ExitShared();
-        });
+        Thread reader = InWindow(readerInside, releaseReader);
         Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
 
         Thread second = Start(() => ForkLock.Exclusive().Dispose());
@@ -171,20 +138,9 @@ public sealed class ForkLockTests
         using var readerInside = new ManualResetEventSlim();
         using var releaseReader = new ManualResetEventSlim();
         using var releaseLater = new ManualResetEventSlim();
-        Thread first = Start(() =>
-        {
-            using ForkLock.Scope scope = ForkLock.Exclusive();
-            firstInside.Set();
-            releaseFirst.Wait(s_patience);
-        });
+        Thread first = Starting(firstInside, releaseFirst);
         Assert.True(firstInside.Wait(s_patience));
-        Thread reader = Start(() =>
-        {
-            Assert.True(ForkLock.TryEnterShared());
-            readerInside.Set();
-            releaseReader.Wait(s_patience);
-            ForkLock.ExitShared();
-        });
+        Thread reader = InWindow(readerInside, releaseReader);
         Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
         Thread[] later = [.. Enumerable.Range(0, 2).Select(_ => Start(() =>
         {
@@ -220,6 +176,23 @@ public sealed class ForkLockTests
 
     /// <summary>A reader waits once the starts hold the write side and the reader count went above its floor.</summary>
     private static bool ReaderIsWaiting() => ForkLock.ExclusiveRequested && ForkLock.CreatorsWaitingForTests;
+
+    /// <summary>A wrapper inside its window (the creators' side) from <paramref name="inside"/> until <paramref name="release"/>.</summary>
+    private Thread InWindow(ManualResetEventSlim inside, ManualResetEventSlim release) => Start(() =>
+    {
+        Assert.True(ForkLock.TryEnterShared());
+        inside.Set();
+        release.Wait(s_patience);
+        ForkLock.ExitShared();
+    });
+
+    /// <summary>A process start holding the starters' side from <paramref name="inside"/> until <paramref name="release"/>.</summary>
+    private Thread Starting(ManualResetEventSlim inside, ManualResetEventSlim release) => Start(() =>
+    {
+        using ForkLock.Scope scope = ForkLock.Exclusive();
+        inside.Set();
+        release.Wait(s_patience);
+    });
 
     /// <summary>A thread of its own: the lock belongs to threads, not tasks. What fails on it lands in <see cref="_failures"/>.</summary>
     private Thread Start(Action body)
