@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -8,25 +7,15 @@ namespace Cloexec.Tests.Creators;
 /// <summary>Each new creator, atomic and forced fallback, every choice: the flag read back with fcntl(F_GETFD).</summary>
 public sealed class CreatorFlagTests(ITestOutputHelper output)
 {
-    public static IEnumerable<object[]> Cases() =>
-        from name in LinuxCreators.Names
-        from choice in new[] { "default", "true", "false", "default with CloexecDefault false" }
-        from fallback in new[] { false, true }
-        select new object[] { name, choice, fallback };
+    public static IEnumerable<object[]> Cases() => CallerChoices.For(LinuxCreators.Names);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void New_descriptors_carry_the_flag_the_caller_chose(string creator, string choice, bool fallback)
     {
         using var state = new RuntimeState(forceFallback: fallback);
-        (bool? argument, bool? expected) = choice switch
-        {
-            "true" => ((bool?)true, (bool?)true),
-            "false" => (false, false),
-            "default" => ((bool?)null, true),
-            _ => (null, LinuxCreators.AsDeclared(creator)),
-        };
-        CloexecDefault.Value = choice != "default with CloexecDefault false";
+        (bool? argument, bool? expected) = CallerChoices.Of<bool?>(choice, true, false, LinuxCreators.AsDeclared(creator));
+        CallerChoices.ApplyDefault(choice);
         try
         {
             using Made made = LinuxCreators.Make(creator, argument);

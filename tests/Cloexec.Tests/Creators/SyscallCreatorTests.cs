@@ -97,11 +97,7 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
         }),
     };
 
-    public static IEnumerable<object[]> Cases() =>
-        from name in s_calls.Keys
-        from choice in new[] { "default", "true", "false", "default with CloexecDefault false" }
-        from fallback in new[] { false, true }
-        select new object[] { name, choice, fallback };
+    public static IEnumerable<object[]> Cases() => CallerChoices.For(s_calls.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -109,13 +105,7 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
     {
         SyscallShim.EnsureLoaded();
         Call call = s_calls[creator];
-        (bool? argument, bool expected) = choice switch
-        {
-            "true" => ((bool?)true, true),
-            "false" => (false, false),
-            "default" => (null, true),
-            _ => (null, call.AlwaysCloexec),
-        };
+        (bool? argument, bool expected) = CallerChoices.Of(choice, true, false, call.AlwaysCloexec);
 
         (int reference, int referenceErrno) = Invoke(call, null, raw: true);
         if (reference == -1)
@@ -137,7 +127,7 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
         }
 
         using var state = new RuntimeState(forceFallback: fallback);
-        CloexecDefault.Value = choice != "default with CloexecDefault false";
+        CallerChoices.ApplyDefault(choice);
         (int fd, int errno) = Invoke(call, argument, raw: false);
         Assert.True(fd >= 0, $"{creator} through its wrapper failed with errno {errno}, unwrapped it succeeded");
         try
@@ -265,7 +255,7 @@ public sealed unsafe class SyscallCreatorTests(ITestOutputHelper output)
         int before = Linux.CountOpen(target => target.Contains(call.Kind, StringComparison.Ordinal));
         using (var state = new RuntimeState(forceFallback: fallback))
         {
-            CloexecDefault.Value = choice != "default with CloexecDefault false";
+            CallerChoices.ApplyDefault(choice);
             (int fd, int wrappedErrno) = Invoke(call, argument, raw: false);
 
             Assert.Equal(-1, fd);
