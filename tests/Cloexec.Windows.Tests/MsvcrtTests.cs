@@ -11,8 +11,6 @@ namespace Cloexec.Windows.Tests;
 /// </summary>
 public sealed class MsvcrtTests
 {
-    private const int ErrorAccessDenied = 5;
-
     [Fact]
     public void Fallback_changes_the_msvcrt_descriptor_and_not_ucrtbase_descriptor_of_the_same_number()
     {
@@ -64,15 +62,10 @@ public sealed class MsvcrtTests
             Assert.True(next >= 0);
             _ = Win32.Msvcrt.Close(next);
 
-            Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
-            try
+            using (new FailingFallback())
             {
                 Assert.Equal(-1, Creators.MsvcrtDup(fds[1], cloexec: true));
-                Assert.Equal(ErrorAccessDenied, Marshal.GetLastPInvokeError());
-            }
-            finally
-            {
-                Fallback.CloexecSetter.FailWithErrnoForTests = 0;
+                Assert.Equal(FailingFallback.ErrorAccessDenied, Marshal.GetLastPInvokeError());
             }
 
             int again = Win32.Msvcrt.Dup(fds[1]);
