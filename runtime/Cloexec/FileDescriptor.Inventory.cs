@@ -82,7 +82,7 @@ public static partial class FileDescriptor
             int errno = CloexecSetter.TrySet(fd, cloexec: true);
             if (errno != 0 && Libc.FcntlGet(fd, PlatformValues.FGetFd) != -1)
             {
-                throw Failure("ioctl(FIOCLEX)", fd, errno);
+                throw Failure("Setting FD_CLOEXEC", fd, errno);
             }
         }
 

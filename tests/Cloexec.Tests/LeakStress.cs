@@ -65,7 +65,6 @@ internal sealed class LeakStress
             {
                 int before = inheritable.Count;
                 Dictionary<int, string> table = reader.Read(StartChild);
-                table.Keys.Where(fd => IsThreadNameFile(table[fd])).ToList().ForEach(fd => table.Remove(fd));
                 children.Add(new ChildObservation(table, before));
             }
         }
@@ -84,13 +83,6 @@ internal sealed class LeakStress
         return new LeakStressReport(
             LeakVerdict.Judge(baseline, made, children), children.Count, baseline.Count, Interlocked.Read(ref _made), made.Count, clock.Elapsed, reader.Starting);
     }
-
-    /// <summary>
-    /// /proc/PID/task/TID/comm: glibc's pthread_setname_np opens it without O_CLOEXEC for an instant when the runtime
-    /// names a new thread (a thread-pool worker, say), so a child started then may hold it. No wrapper makes it.
-    /// </summary>
-    private static bool IsThreadNameFile(string target) =>
-        target.StartsWith("/proc/", StringComparison.Ordinal) && target.Contains("/task/", StringComparison.Ordinal) && target.EndsWith("/comm", StringComparison.Ordinal);
 
     private void Create(int thread, InheritableDescriptors inheritable, CountdownEvent started)
     {
