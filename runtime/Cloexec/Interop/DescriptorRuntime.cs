@@ -286,28 +286,8 @@ public static partial class DescriptorRuntime
     /// After a non-atomic pipe or socketpair in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on both
     /// descriptors; on failure closes both and makes <paramref name="result"/> -1.
     /// </summary>
-    public static unsafe void SetAfterCreatePair(AtomicWay way, ref int result, int* descriptors, ref int errno)
-    {
-        if (result == -1)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.TrySet(descriptors[0]);
-        if (failure == 0)
-        {
-            failure = NewDescriptors.TrySet(descriptors[1]);
-        }
-
-        if (failure != 0)
-        {
-            NewDescriptors.Close(descriptors[0]);
-            NewDescriptors.Close(descriptors[1]);
-            result = -1;
-        }
-
-        Conclude(way, failure, ref errno);
-    }
+    public static unsafe void SetAfterCreatePair(AtomicWay way, ref int result, int* descriptors, ref int errno) =>
+        SetAfterCreateBoth(way, ref result, descriptors, descriptors + 1, ref errno);
 
     /// <summary>
     /// After a non-atomic recvmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
