@@ -6,8 +6,8 @@ namespace Cloexec.Analyzers;
 internal static class AnalyzerDescriptors
 {
     private const string Category = "Cloexec";
-    // Relative to the repository root, as the generator's links are. The 02xx range is the analyzer's, apart from the generator's.
-    private const string HelpBase = "docs/diagnostics.md#";
+    // The 02xx range is the analyzer's, apart from the generator's.
+    private const string HelpBase = Cloexec.Build.RepositoryInfo.DiagnosticsHelpBase;
 
     public static readonly DiagnosticDescriptor RawDescriptorImport = new(
         "CLOEXEC0200",
@@ -16,7 +16,8 @@ internal static class AnalyzerDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: HelpBase + "cloexec0200");
+        helpLinkUri: HelpBase + "cloexec0200",
+        description: AnalyzerFixes.RawDescriptorImport);
 
     public static readonly DiagnosticDescriptor ExplicitCloexecFlag = new(
         "CLOEXEC0201",
@@ -25,5 +26,6 @@ internal static class AnalyzerDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: HelpBase + "cloexec0201");
+        helpLinkUri: HelpBase + "cloexec0201",
+        description: AnalyzerFixes.ExplicitCloexecFlag);
 }

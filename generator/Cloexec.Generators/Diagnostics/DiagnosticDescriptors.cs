@@ -6,14 +6,13 @@ namespace Cloexec.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Cloexec";
-    // Relative to the repository root; the package README links the same file.
-    private const string HelpBase = "docs/diagnostics.md#";
+    private const string HelpBase = Cloexec.Build.RepositoryInfo.DiagnosticsHelpBase;
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, DiagnosticFixes.For(id), HelpBase + id.ToLowerInvariant());
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, DiagnosticFixes.For(id), HelpBase + id.ToLowerInvariant());
 
     public static readonly DiagnosticDescriptor MethodMustBeStaticPartial = Error(
         "CLOEXEC0001",
@@ -119,7 +118,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor VariadicArgumentOnAppleArm64 = Warning(
         "CLOEXEC0100",
         "A variadic C function declared with its variadic argument",
-        "'{0}' is a variadic C function: on Apple arm64 its argument '{1}' (method '{2}') is read from the stack, but a P/Invoke passes it in a register. Declare it without that argument, or mark the method, its type or the assembly [UnsupportedOSPlatform(\"macos\")] or [SupportedOSPlatform] without macOS if it never runs there.");
+        "'{0}' is a variadic C function: on Apple arm64 its argument '{1}' (method '{2}') is read from the stack, but a P/Invoke passes it in a register. Declare it without that argument; or, if the code never runs on Apple platforms, add [assembly: SupportedOSPlatform(\"linux\")] or mark the method or its type [UnsupportedOSPlatform(\"macos\")].");
 
     public static readonly DiagnosticDescriptor InvalidDescriptorsArgument = Error(
         "CLOEXEC0102",
