@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading;
@@ -20,7 +21,8 @@ public sealed class PackageFixture : IDisposable
     {
         RepositoryRoot = FindRepositoryRoot();
         string stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        Version = $"0.1.0-ci.{stamp}.{RandomNumberGenerator.GetInt32(10_000, 100_000)}";
+        VersionSuffix = $"ci.{stamp}.{RandomNumberGenerator.GetInt32(10_000, 100_000)}";
+        Version = $"{VersionPrefix(RepositoryRoot)}-{VersionSuffix}";
         WorkRoot = Path.Combine(Path.GetTempPath(), "cloexec-package-tests", Version);
         Feed = Path.Combine(WorkRoot, "feed");
         Directory.CreateDirectory(Feed);
@@ -29,8 +31,11 @@ public sealed class PackageFixture : IDisposable
 
     public string RepositoryRoot { get; }
 
-    /// <summary>A prerelease version unique to this run: 0.1.0-ci.&lt;UTC time&gt;.&lt;random&gt;.</summary>
+    /// <summary>A prerelease of the repository's version unique to this run: &lt;VersionPrefix&gt;-ci.&lt;UTC time&gt;.&lt;random&gt;.</summary>
     public string Version { get; }
+
+    /// <summary>What <see cref="Version"/> adds to the repository's VersionPrefix: the pack's -p:VersionSuffix.</summary>
+    public string VersionSuffix { get; }
 
     /// <summary>Everything this run writes: the feed, the pack's build output, the consumer projects.</summary>
     public string WorkRoot { get; }
@@ -56,7 +61,7 @@ public sealed class PackageFixture : IDisposable
         CommandResult result = Command.Succeed(RepositoryRoot, "dotnet",
         [
             "pack", Path.Combine(RepositoryRoot, "runtime", "Cloexec", "Cloexec.csproj"),
-            "-c", "Release", "-o", Feed, $"-p:Version={Version}",
+            "-c", "Release", "-o", Feed, $"-p:VersionSuffix={VersionSuffix}",
             "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(WorkRoot, "artifacts")}",
             "-m:1", "-nodeReuse:false",
         ]);
@@ -101,7 +106,11 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private static string FindRepositoryRoot([CallerFilePath] string thisFile = "")
+    /// <summary>The version Directory.Build.props gives every build, without a suffix.</summary>
+    internal static string VersionPrefix(string repositoryRoot) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(repositoryRoot, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+
+    internal static string FindRepositoryRoot([CallerFilePath] string thisFile = "")
     {
         // tests/Cloexec.Package.Tests/PackageFixture.cs -> the repository root.
         string? fromSource = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)));

@@ -17,7 +17,7 @@ namespace Cloexec.Package.Tests;
 /// (and allows unsafe code) gets the generator, the runtime and the CloexecDefault property, under the JIT and
 /// under Native AOT. Every failure message carries the full output of the command that failed.
 /// </summary>
-public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) : IClassFixture<PackageFixture>
+public sealed partial class PackageTests(PackageFixture package, ITestOutputHelper log) : IClassFixture<PackageFixture>
 {
     private static readonly string[] s_calls = ["open", "socket", "pipe-read", "pipe-write", "eventfd"];
 
@@ -38,6 +38,7 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
             "analyzers/dotnet/cs/Cloexec.Analyzers.dll",
             "analyzers/dotnet/cs/Cloexec.CodeFixes.dll",
             "buildTransitive/Cloexec.props",
+            "buildTransitive/Cloexec.targets",
             "README.md",
         })
         {
