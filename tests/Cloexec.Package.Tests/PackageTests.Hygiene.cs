@@ -62,7 +62,7 @@ public sealed partial class PackageTests
             using MetadataReaderProvider pdbProvider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded.Value);
             MetadataReader pdb = pdbProvider.GetMetadataReader();
             string[] documents = pdb.Documents.Select(d => pdb.GetString(pdb.GetDocument(d).Name)).ToArray();
-            wrong.AddRange(documents.Where(d => !d.StartsWith("/_/", StringComparison.Ordinal)).Select(d => $"{dll.FullName}: document '{d}' is not mapped to /_/"));
+            wrong.AddRange(documents.Where(d => !MappedPath().IsMatch(d)).Select(d => $"{dll.FullName}: document '{d}' is not mapped to /_/ (or /_1/...)"));
 
             string sourceLink = pdb.CustomDebugInformation
                 .Select(pdb.GetCustomDebugInformation)
@@ -131,6 +131,9 @@ public sealed partial class PackageTests
         Record(validated);
         Assert.DoesNotContain("warning CP", validated.Output, StringComparison.Ordinal);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/_[0-9]*/")]
+    private static partial System.Text.RegularExpressions.Regex MappedPath();
 
     private string RepositoryUrl() =>
         XDocument.Load(Path.Combine(package.RepositoryRoot, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
