@@ -27,6 +27,9 @@ internal static class Program
     /// <summary>One descriptor the parent made, and whether it was made inheritable on purpose.</summary>
     private sealed record Made(string Kind, int Fd, string How, bool Inheritable);
 
+    /// <summary>One descriptor the child holds: what it points to, and whether it is close-on-exec there.</summary>
+    private sealed record Held(string Target, bool Cloexec);
+
     private static int Demonstrate()
     {
         string file = Path.GetTempFileName();
@@ -81,11 +84,13 @@ internal static class Program
         // close-on-exec descriptors had, so a number alone proves nothing: a descriptor counts as inherited only
         // when the child's has the same number and points to the same object.
         Dictionary<int, string> ours = made.ToDictionary(m => m.Fd, m => Identify("/proc/self", m.Fd) ?? "?");
-        Dictionary<int, string> child = RunChild(out int childPid);
-        List<Made> inherited = made.Where(m => child.TryGetValue(m.Fd, out string? target) && target == ours[m.Fd]).ToList();
+        Dictionary<int, Held> child = RunChild(out int childPid);
+        List<Made> inherited = made.Where(m => child.TryGetValue(m.Fd, out Held? held) && held.Target == ours[m.Fd]).ToList();
 
         Console.WriteLine();
-        Console.WriteLine($"The child (pid {childPid}) holds {child.Count} descriptors; of this process's:");
+        ExplainChildCount(child, inherited, childPid);
+        Console.WriteLine();
+        Console.WriteLine("Of the descriptors this process made:");
         foreach (Made m in made)
         {
             string verdict = inherited.Contains(m) ? "inherited" : "closed at exec";
@@ -101,8 +106,33 @@ internal static class Program
         return exact ? 0 : 1;
     }
 
+    /// <summary>
+    /// Why the child holds as many descriptors as it does. A descriptor crosses exec only without FD_CLOEXEC, and the
+    /// .NET runtime opens all of its own with it: so in the child, those without the flag are the ones it was given
+    /// when it started, and those with it are the ones its own runtime opened afterwards.
+    /// </summary>
+    private static void ExplainChildCount(Dictionary<int, Held> child, List<Made> inherited, int childPid)
+    {
+        int standard = child.Keys.Count(fd => fd <= 2);
+        int ours = inherited.Count;
+        int[] elsewhere = child.Where(c => c.Key > 2 && !c.Value.Cloexec && !inherited.Any(m => m.Fd == c.Key)).Select(c => c.Key).Order().ToArray();
+        int runtime = child.Count - standard - ours - elsewhere.Length;
+
+        Console.WriteLine($"The child (pid {childPid}) holds {child.Count} descriptors:");
+        Console.WriteLine($"  {standard,3}  standard input, output and error (0-2), which every process gets;");
+        Console.WriteLine($"  {ours,3}  given by this process at exec: the ones made with cloexec: false or under Override(false);");
+        if (elsewhere.Length > 0)
+        {
+            Console.WriteLine($"  {elsewhere.Length,3}  given at exec, but not made here (fds {string.Join(", ", elsewhere)}): this process inherited them from");
+            Console.WriteLine("       whatever started it (a shell, dotnet run), without close-on-exec, and passed them on;");
+        }
+
+        Console.WriteLine($"  {runtime,3}  opened by the child's own .NET runtime after it started (its libraries, its event loop,");
+        Console.WriteLine("       /proc/self/fd while it lists them), each close-on-exec, as the runtime opens everything.");
+    }
+
     /// <summary>Starts this program again with <c>--child</c> and reads back the descriptors it holds.</summary>
-    private static Dictionary<int, string> RunChild(out int pid)
+    private static Dictionary<int, Held> RunChild(out int pid)
     {
         // Under "dotnet run" this is the app host; under "dotnet InheritanceDemo.dll" it is dotnet, which needs the dll.
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
@@ -123,11 +153,11 @@ internal static class Program
         }
 
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t', 2))
-            .ToDictionary(parts => int.Parse(parts[0], CultureInfo.InvariantCulture), parts => parts[1]);
+            .Select(line => line.Split('\t', 3))
+            .ToDictionary(parts => int.Parse(parts[0], CultureInfo.InvariantCulture), parts => new Held(parts[2], parts[1] == "cloexec"));
     }
 
-    /// <summary>The child's side: one line per descriptor it holds, <c>fd TAB what it points to</c>.</summary>
+    /// <summary>The child's side: one line per descriptor it holds, <c>fd TAB cloexec|inheritable TAB what it points to</c>.</summary>
     private static int PrintOwnDescriptors()
     {
         foreach (string entry in Directory.GetFileSystemEntries("/proc/self/fd"))
@@ -135,7 +165,7 @@ internal static class Program
             int fd = int.Parse(Path.GetFileName(entry), CultureInfo.InvariantCulture);
             if (Identify("/proc/self", fd) is { } target)
             {
-                Console.WriteLine($"{fd}\t{target}");
+                Console.WriteLine($"{fd}\t{(FileDescriptor.GetCloexec(fd) ? "cloexec" : "inheritable")}\t{target}");
             }
         }
 

@@ -5,7 +5,7 @@ using Xunit;
 namespace Cloexec.Analyzers.Tests;
 
 /// <summary>
-/// CLOEXEC0200 over the C libraries' creators, as listed in shared/reference/fd-creators.md (not read from the table):
+/// CLOEXEC0200 over the C libraries' creators, as the C libraries' manual pages list them (not read from the table):
 /// every one that leaves its descriptor inheritable unless asked, under every name; none that is always close-on-exec.
 /// </summary>
 public sealed class CreatorRowsAnalyzerTests
