@@ -19,7 +19,7 @@ namespace Demo
         ///     // indented on purpose
         /// </code>
         /// </example>
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int Open(byte* path, int flags, bool? cloexec)
         {

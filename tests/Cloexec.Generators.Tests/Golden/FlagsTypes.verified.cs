@@ -6,7 +6,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int EventFdWithUnsigned(uint initval, uint flags, bool? cloexec)
         {
@@ -56,7 +56,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int MemfdCreateWithEnum(string name, global::Demo.MemfdFlags flags, bool? cloexec)
         {
@@ -116,7 +116,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int OpenWithEnum(string path, global::Demo.OpenFlags flags, int mode, bool? cloexec)
         {

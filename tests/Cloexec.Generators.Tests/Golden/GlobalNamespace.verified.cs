@@ -3,7 +3,7 @@
 
 unsafe partial class GlobalNative
 {
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
     [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
     internal static partial int Dup(int fd, bool? cloexec)
     {

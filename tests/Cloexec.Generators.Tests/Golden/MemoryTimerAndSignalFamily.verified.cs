@@ -6,7 +6,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int MemfdCreate(string name, uint flags, bool? cloexec)
         {
@@ -66,7 +66,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int Signalfd(int fd, ulong* mask, int flags, bool? cloexec)
         {
@@ -121,7 +121,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int TimerfdCreate(int clockid, int flags, bool? cloexec)
         {

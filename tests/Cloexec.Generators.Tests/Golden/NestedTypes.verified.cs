@@ -10,7 +10,7 @@ namespace Demo.Interop
         {
             unsafe partial record Inner
             {
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
                 [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
                 internal static partial int EpollCreate1(int flags, bool? cloexec)
                 {
@@ -66,7 +66,7 @@ namespace Demo.Interop
         {
             unsafe partial record struct Sibling
             {
-                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+                [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
                 [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
                 public static partial int InotifyInit1(int flags, bool? cloexec)
                 {

@@ -6,7 +6,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial nint RecvMsg(int fd, ref global::Demo.MessageHeader msg, int flags, bool? cloexec)
         {
@@ -61,7 +61,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial long RecvMsgByPointer(int fd, global::Demo.MessageHeader* msg, int flags, bool? cloexec)
         {

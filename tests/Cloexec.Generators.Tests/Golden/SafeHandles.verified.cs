@@ -6,7 +6,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial global::Demo.DescriptorHandle DupHandle(global::Demo.DescriptorHandle fd, bool? cloexec)
         {
@@ -78,7 +78,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int OpenAtHandle(global::Microsoft.Win32.SafeHandles.SafeFileHandle directory, string path, int flags, int mode, bool? cloexec)
         {
@@ -142,7 +142,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle OpenHandle(string path, int flags, int mode, bool? cloexec)
         {

@@ -6,7 +6,7 @@ namespace Demo
 {
     unsafe partial class LibC
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         public static partial int creat(byte* pathname, global::Demo.mode_t mode, bool? cloexec)
         {
@@ -65,7 +65,7 @@ namespace Demo
 {
     unsafe partial class LibC
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         public static partial int open(byte* pathname, int flags, global::Demo.mode_t mode, bool? cloexec)
         {
@@ -115,7 +115,7 @@ namespace Demo
 {
     unsafe partial class LibC
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         public static partial global::Demo.ssize_t recvmsg(int socket, global::Demo.MsgHdr* msg, int flags, bool? cloexec)
         {

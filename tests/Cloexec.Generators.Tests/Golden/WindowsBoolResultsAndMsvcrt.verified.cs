@@ -6,7 +6,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial bool CreatePipe(out nint read, out nint write, nint securityAttributes, uint size, bool? cloexec)
         {
@@ -60,7 +60,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial bool CreatePipeOverRaw(out nint read, out nint write, nint securityAttributes, uint size, bool? cloexec)
         {
@@ -104,7 +104,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int Dup(int fd, bool? cloexec)
         {
@@ -144,7 +144,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial bool DuplicateHandle(nint sourceProcess, nint source, nint targetProcess, out nint target, uint access, bool inherit, uint options, bool? cloexec)
         {
@@ -194,7 +194,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int Open(string path, int flags, int mode, bool? cloexec)
         {
@@ -245,7 +245,7 @@ namespace Demo
 {
     unsafe partial class Native
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
         internal static partial int Pipe(global::System.Span<int> fds, uint size, int textMode, bool? cloexec)
         {
