@@ -24,7 +24,7 @@ public static partial class FileDescriptor
     {
         if (OperatingSystem.IsWindows())
         {
-            nint handle = HandleInheritance.HandleOf(fd, CrtLibrary.Ucrt, out int error);
+            nint handle = HandleInheritance.HandleOf(fd, msvcrt: false, out int error);
             return error != 0 ? throw WindowsFailure("_get_osfhandle", fd, error) : GetHandleCloexec(handle, fd);
         }
 
@@ -44,7 +44,7 @@ public static partial class FileDescriptor
     {
         if (OperatingSystem.IsWindows())
         {
-            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec, CrtLibrary.Ucrt);
+            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec, msvcrt: false);
             if (windowsError != 0)
             {
                 throw WindowsFailure("SetHandleInformation", fd, windowsError);

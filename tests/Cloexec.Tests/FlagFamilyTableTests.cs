@@ -52,7 +52,9 @@ public sealed class FlagFamilyTableTests
     {
         foreach (FlagFamily row in FlagFamilyTable.All.Where(HasFlag))
         {
-            int property = (int)typeof(CloexecFlagValues).GetProperty(row.ValueProperty)!.GetValue(null)!;
+            PropertyInfo? named = typeof(CloexecFlagValues).GetProperty(row.ValueProperty);
+            Assert.True(named is not null, $"CloexecFlagValues has no {row.ValueProperty}");
+            int property = (int)named.GetValue(null)!;
             int expected = FlagFamilyTable.ValueOn(row.Family, PlatformValues.Current, OperatingSystem.IsWindows());
 
             Assert.True(expected == property, $"{row.ValueProperty}: {property}, the row says {expected}");
