@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using Cloexec.Fallback;
-using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec;
