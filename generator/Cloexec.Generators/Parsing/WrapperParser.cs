@@ -78,6 +78,7 @@ internal static class WrapperParser
         var parameters = new List<ParameterModel>();
         var nativeParameters = new List<IParameterSymbol>();
         string? cloexecParameter = null;
+        bool hasCloexecParameter = method.Parameters.Any(p => p.Name == CloexecParameterName);
 
         // A type that does not resolve is the compiler's error to report, not ours; the method still gets a stub.
         bool unresolved = ContainsErrorType(method.ReturnType);
@@ -100,11 +101,12 @@ internal static class WrapperParser
             }
 
             nativeParameters.Add(parameter);
-            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling, settings.StringMarshallingCustomType);
+            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings);
             if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(), classification.Unsupported));
+                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(),
+                    CloexecNameHint.Refine(classification.Unsupported, parameter, hasCloexecParameter)));
             }
 
             string managedType = TypeNames.FullyQualified(parameter.Type);
@@ -115,13 +117,16 @@ internal static class WrapperParser
                 classification.Kind,
                 DirectionOf(parameter.RefKind),
                 classification.Marshaller,
-                classification.MarshallerFrees));
+                classification.MarshallerFrees,
+                classification.Encoding,
+                classification.CopiedIn,
+                classification.CopiedOut));
         }
 
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
         CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
-        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, wraps: settings.Wraps is not null, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
+        ReturnModel returnModel = ReadReturn(method, settings, plan, platform, target?.EntryPoint, wraps: settings.Wraps is not null, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
         if (target is not null)
         {
             VariadicDeclarations.Check(method, platform, target.EntryPoint, nativeParameters.Count, location, diagnostics);
@@ -200,7 +205,10 @@ internal static class WrapperParser
         _ => false,
     };
 
-    /// <summary>LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom.</summary>
+    /// <summary>
+    /// LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom. CharSet is
+    /// DllImport's way of saying the same, so it stands alone.
+    /// </summary>
     private static void ReadStringMarshalling(IMethodSymbol method, AttributeSettings settings, Location location, List<DiagnosticInfo> diagnostics)
     {
         bool custom = settings.StringMarshalling == ParameterClassifier.StringMarshallingCustom;
@@ -213,6 +221,12 @@ internal static class WrapperParser
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
                 "sets StringMarshallingCustomType without StringMarshalling = StringMarshalling.Custom: set both, or remove the type"));
+        }
+
+        if (settings.CharSet is not null && (settings.StringMarshalling is not null || settings.HasStringMarshallingCustomType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets both CharSet and StringMarshalling: keep StringMarshalling ([LibraryImport]'s way) or CharSet ([DllImport]'s way), not both"));
         }
     }
 
@@ -229,7 +243,7 @@ internal static class WrapperParser
 
     /// <param name="crt">Whether the library is a C runtime: its descriptors are ints of its own table, not HANDLEs a SafeHandle could close.</param>
     private static ReturnModel ReadReturn(
-        IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, bool wraps, bool crt, Location location, List<DiagnosticInfo> diagnostics)
+        IMethodSymbol method, AttributeSettings settings, CallPlan? plan, NativePlatform platform, string? entryPoint, bool wraps, bool crt, Location location, List<DiagnosticInfo> diagnostics)
     {
         string managed = TypeNames.FullyQualified(method.ReturnType);
         // A typedef-like struct (ssize_t) is judged, and crosses, as the integer inside it; through Wraps the raw method's
@@ -244,7 +258,7 @@ internal static class WrapperParser
             DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
             DescriptorOutput.ReturnValue when crt => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
+            DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method, settings),
             DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
             DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
             DescriptorOutput.HandleOrNull => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
@@ -274,7 +288,7 @@ internal static class WrapperParser
         // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
         // A Windows HANDLE or SOCKET is pointer-sized.
         string safeHandleNative = platform == NativePlatform.Windows ? "nint" : "int";
-        if (ParameterClassifier.ReturnsBoolAsInt(method))
+        if (ParameterClassifier.ReturnsBoolAsInt(method, settings))
         {
             return new ReturnModel(managed, "int", ReturnKind.BoolAsInt);
         }
@@ -297,7 +311,7 @@ internal static class WrapperParser
         _ => ParameterDirection.In,
     };
 
-    private static bool IsNullableBoolean(ITypeSymbol type) =>
+    internal static bool IsNullableBoolean(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } named && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static Location LocationOf(IParameterSymbol parameter, Location fallback) => parameter.Locations.FirstOrDefault() ?? fallback;
