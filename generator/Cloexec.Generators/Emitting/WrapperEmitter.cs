@@ -119,6 +119,11 @@ internal static class WrapperEmitter
         CloexecCallEmitter.WriteCall(writer, model, safeHandleReturn || typedefReturn || boolReturn ? "__retVal_native" : "__retVal");
         writer.Close();
 
+        foreach (string copyBack in marshalled.Select(Marshalling.CopyBack).OfType<string>())
+        {
+            writer.Line(copyBack);
+        }
+
         if (typedefReturn)
         {
             writer.Line($"__retVal = global::System.Runtime.CompilerServices.Unsafe.BitCast<{model.Return.NativeType}, {model.Return.ManagedType}>(__retVal_native);");
