@@ -315,11 +315,14 @@ public sealed unsafe partial class MarshallingTests
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     private static partial int OracleLibraryImportOpenLPStr([MarshalAs(UnmanagedType.LPStr)] string path, int flags, int mode);
 
+    // These oracles are [DllImport]'s own string and StringBuilder marshalling, which the analyzers rightly discourage.
+#pragma warning disable CA1838, CA2101
     [DllImport("libc", EntryPoint = "open", SetLastError = true, CharSet = CharSet.Ansi)]
     private static extern int OracleDllImportOpenAnsi(string path, int flags, int mode);
 
     [DllImport("libc", EntryPoint = "mkstemp", SetLastError = true)]
     private static extern int OracleDllImportMkstemp(StringBuilder template);
+#pragma warning restore CA1838, CA2101
 
     [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
     private static partial int OracleLibraryImportPipe2([In, Out] int[] fds, int flags);
