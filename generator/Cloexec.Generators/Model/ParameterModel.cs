@@ -44,6 +44,10 @@ internal enum ParameterDirection
 /// <param name="NativeType">The fully qualified type of the native argument.</param>
 /// <param name="Marshaller">For <see cref="MarshalKind.CustomString"/>: the fully qualified marshaller type.</param>
 /// <param name="MarshallerFrees">For <see cref="MarshalKind.CustomString"/>: whether the marshaller has <c>Free</c>.</param>
+/// <param name="NativeName">
+/// The local that holds the native value (and, with <c>__marshaller</c> after it, its marshaller): chosen by the
+/// planner so that it is no parameter's name.
+/// </param>
 internal sealed record ParameterModel(
     string Name,
     string ManagedType,
@@ -51,7 +55,8 @@ internal sealed record ParameterModel(
     MarshalKind Kind,
     ParameterDirection Direction,
     string? Marshaller = null,
-    bool MarshallerFrees = false);
+    bool MarshallerFrees = false,
+    string NativeName = "");
 
 internal enum ReturnKind
 {
