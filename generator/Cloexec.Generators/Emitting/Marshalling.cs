@@ -12,7 +12,8 @@ internal static class Marshalling
     private const string StringBuilderBuffer = "global::Cloexec.Interop.StringBuilderBuffer";
     private const string IsWindows = "global::System.OperatingSystem.IsWindows()";
 
-    public static string NativeName(ParameterModel parameter) => "__" + parameter.Name.TrimStart('@') + "_native";
+    /// <summary>The local of the native value: the planner chose it so that no parameter has its name, nor that name with <c>__marshaller</c>.</summary>
+    public static string NativeName(ParameterModel parameter) => parameter.NativeName;
 
     private static string MarshallerName(ParameterModel parameter) => NativeName(parameter) + "__marshaller";
 

@@ -56,6 +56,10 @@ internal enum ParameterDirection
 /// <param name="Encoding">For <see cref="MarshalKind.StringBuilder"/>: how its characters cross.</param>
 /// <param name="CopiedIn">For <see cref="MarshalKind.StringBuilder"/>: whether its text is sent (not <c>[Out]</c> only).</param>
 /// <param name="CopiedOut">For <see cref="MarshalKind.StringBuilder"/>: whether the buffer is read back (not <c>[In]</c> only).</param>
+/// <param name="NativeName">
+/// The local that holds the native value (and, with <c>__marshaller</c> after it, its marshaller): chosen by the
+/// planner so that it is no parameter's name.
+/// </param>
 internal sealed record ParameterModel(
     string Name,
     string ManagedType,
@@ -66,7 +70,8 @@ internal sealed record ParameterModel(
     bool MarshallerFrees = false,
     TextEncoding Encoding = TextEncoding.Utf8,
     bool CopiedIn = true,
-    bool CopiedOut = true);
+    bool CopiedOut = true,
+    string NativeName = "");
 
 internal enum ReturnKind
 {
