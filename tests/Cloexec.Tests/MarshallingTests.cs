@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
+using Cloexec.Tests.Creators;
 using Xunit;
 
 namespace Cloexec.Tests;
@@ -92,6 +93,29 @@ public sealed unsafe partial class MarshallingTests
         Assert.False(Linux.HasCloexec(fd));
         Assert.Equal(path, Linux.Target(Environment.ProcessId, fd));
         _ = Native.Close(fd);
+    }
+
+    [Theory]
+    [MemberData(nameof(CallerChoices))]
+    public void Stream_of_a_CharSet_Ansi_declaration_gets_its_mode_string_edited(bool forceFallback, bool? cloexec)
+    {
+        using var state = new RuntimeState(forceFallback);
+        using var directory = new TemporaryDirectory();
+        string path = Path.Combine(directory.Path, NonAsciiName);
+
+        nint stream = FOpenAnsi(path, "w", cloexec);
+
+        Assert.True(stream != 0, $"fopen failed: errno {Marshal.GetLastPInvokeError()}");
+        try
+        {
+            int fd = CreatorNative.FileNumber(stream);
+            Assert.Equal(cloexec != false, Linux.HasCloexec(fd));
+            Assert.Equal(path, Linux.Target(Environment.ProcessId, fd));
+        }
+        finally
+        {
+            _ = CreatorNative.FClose(stream);
+        }
     }
 
     public static TheoryData<bool, bool?> CallerChoices => new()
@@ -290,6 +314,9 @@ public sealed unsafe partial class MarshallingTests
 
     [CreatesDescriptor("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     private static partial int OpenUtf16WithLPStr([MarshalAs(UnmanagedType.LPStr)] string path, int flags, int mode, bool? cloexec = null);
+
+    [CreatesDescriptor("libc", EntryPoint = "fopen", SetLastError = true, CharSet = CharSet.Ansi)]
+    private static partial nint FOpenAnsi(string path, string mode, bool? cloexec = null);
 
     [CreatesDescriptor("libc", EntryPoint = "mkstemp", SetLastError = true, CharSet = CharSet.Ansi)]
     private static partial int Mkstemp(StringBuilder template, bool? cloexec = null);

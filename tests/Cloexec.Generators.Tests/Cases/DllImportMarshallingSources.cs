@@ -32,6 +32,10 @@ internal static class DllImportMarshallingSources
 
             [CreatesDescriptor("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
             internal static partial int OpenAtUtf16WithLPStr(int dirfd, [MarshalAs(UnmanagedType.LPStr)] string path, int flags, int mode, bool? cloexec = null);
+
+            // A narrow mode string gets its 'e' edited as a UTF-8 one does.
+            [CreatesDescriptor("libc", EntryPoint = "fopen", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint FOpenAnsi(string path, string mode, bool? cloexec = null);
         }
         """;
 
