@@ -35,20 +35,7 @@ public sealed unsafe partial class MarshallingTests
         ["StringMarshalling.Utf16, LPStr"] = OpenUtf16WithLPStr,
     };
 
-    public static TheoryData<string, bool> NarrowOpenStyles
-    {
-        get
-        {
-            var data = new TheoryData<string, bool>();
-            foreach (string style in s_narrowOpens.Keys)
-            {
-                data.Add(style, false);
-                data.Add(style, true);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, bool> NarrowOpenStyles => AtomicAndFallback(s_narrowOpens.Keys);
 
     [Theory]
     [MemberData(nameof(NarrowOpenStyles))]
@@ -223,20 +210,8 @@ public sealed unsafe partial class MarshallingTests
         }
     }
 
-    public static TheoryData<string, bool> ArrayStyles
-    {
-        get
-        {
-            var data = new TheoryData<string, bool>();
-            foreach (string style in new[] { "pipe2 [In, Out]", "pipe [Out]", "socketpair [Out] LPArray", "oracle LibraryImport pipe2 [In, Out]" })
-            {
-                data.Add(style, false);
-                data.Add(style, true);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, bool> ArrayStyles =>
+        AtomicAndFallback(["pipe2 [In, Out]", "pipe [Out]", "socketpair [Out] LPArray", "oracle LibraryImport pipe2 [In, Out]"]);
 
     [Theory]
     [MemberData(nameof(ArrayStyles))]
@@ -269,6 +244,19 @@ public sealed unsafe partial class MarshallingTests
             _ = Native.Close(fds[0]);
             _ = Native.Close(fds[1]);
         }
+    }
+
+    /// <summary>Each style twice: atomic, and with the fallback forced.</summary>
+    private static TheoryData<string, bool> AtomicAndFallback(IEnumerable<string> styles)
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (string style in styles)
+        {
+            data.Add(style, false);
+            data.Add(style, true);
+        }
+
+        return data;
     }
 
     /// <summary>The template's six X became six other characters, and the descriptor is the file of that name.</summary>
