@@ -53,6 +53,28 @@ public sealed class MarshallingDiagnosticTests
     }
 
     [Fact]
+    public void String_under_StringMarshalling_Custom_without_a_type_is_asked_for_the_type_not_for_StringMarshalling()
+    {
+        (string source, var expected) = DiagnosticMarkup.Parse("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static partial class Native
+            {
+                [CreatesDescriptor("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Custom)]
+                internal static partial int {|CLOEXEC0018:Open|}(string {|CLOEXEC0006:path|}, int flags, bool? cloexec = null);
+            }
+            """);
+
+        GeneratorRun run = GeneratorRun.Of(source);
+
+        Assert.Equal(expected, run.GeneratorDiagnostics.Select(ToExpected));
+        string message = run.GeneratorDiagnostics.Single(d => d.Id == "CLOEXEC0006").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("StringMarshallingCustomType", message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("StringMarshalling = ", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Custom_marshaler_string_is_told_to_go_through_Wraps()
     {
         string message = SingleMessage("""

@@ -31,6 +31,8 @@ internal static class TextClassifier
             TextEncoding.Ansi => new(MarshalKind.AnsiString, "byte*", null),
             TextEncoding.Platform => new(MarshalKind.PlatformString, "void*", null),
             _ when unmanagedType is not null => Unsupported(NotGenerated(unmanagedType)),
+            _ when settings.StringMarshalling == StringMarshallingCustom =>
+                Unsupported(", which StringMarshalling.Custom marshals only through a StringMarshallingCustomType: name the marshaller type (see CLOEXEC0018)"),
             _ => Unsupported(", and the declaration does not say how its strings cross: set StringMarshalling = StringMarshalling.Utf8 (or Utf16) "
                 + "or CharSet = CharSet.Ansi (or Unicode, Auto) on [CreatesDescriptor], or " + MarshalAsAdvice),
         };
