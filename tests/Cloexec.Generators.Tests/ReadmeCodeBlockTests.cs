@@ -1,3 +1,5 @@
+extern alias CloexecRuntime;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -105,7 +107,7 @@ public sealed class ReadmeCodeBlockTests
             string assembly = Path.Combine(folder, "ReadmeBlock.dll");
             var emit = compilation.Emit(assembly);
             Assert.True(emit.Success, string.Join('\n', emit.Diagnostics));
-            string runtime = typeof(CreatesDescriptorAttribute).Assembly.Location;
+            string runtime = typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly.Location;
             File.Copy(runtime, Path.Combine(folder, Path.GetFileName(runtime)));
             File.WriteAllText(Path.Combine(folder, "ReadmeBlock.runtimeconfig.json"),
                 "{\"runtimeOptions\":{\"tfm\":\"net10.0\",\"framework\":{\"name\":\"Microsoft.NETCore.App\",\"version\":\"" + Environment.Version.ToString(3) + "\"}}}");
@@ -130,7 +132,7 @@ public sealed class ReadmeCodeBlockTests
     /// <summary>Each type the listing declares is a public type of Cloexec.dll, and each member it lists a public member of it.</summary>
     private static void AssertListedApiIsPublic(CodeBlock block)
     {
-        Assembly runtime = typeof(CreatesDescriptorAttribute).Assembly;
+        Assembly runtime = typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly;
         var missing = new List<string>();
         SyntaxNode root = Parse(block).GetRoot();
         BaseTypeDeclarationSyntax[] types = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().ToArray();
