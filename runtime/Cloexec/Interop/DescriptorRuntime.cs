@@ -24,6 +24,11 @@ public static partial class DescriptorRuntime
     {
         if (cloexec.HasValue)
         {
+            if (GuardSettings.IsOn && !cloexec.GetValueOrDefault())
+            {
+                InheritanceIntent.BeginInheritableCall();
+            }
+
             return cloexec.GetValueOrDefault() ? CloexecMode.Set : CloexecMode.Clear;
         }
 
@@ -78,6 +83,11 @@ public static partial class DescriptorRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ExitFallback(bool entered)
     {
+        if (GuardSettings.IsOn)
+        {
+            InheritanceIntent.EndCall();
+        }
+
         if (entered)
         {
             ForkLock.ExitShared();
