@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
@@ -26,23 +27,41 @@ internal static class StaticConstants
                     continue;
                 }
 
-                long? pending = null;
-                foreach (Instruction instruction in InstructionDecoder.Decode(bodyAt(method.RelativeVirtualAddress).GetILReader()))
+                List<Instruction> instructions = InstructionDecoder.Decode(bodyAt(method.RelativeVirtualAddress).GetILReader());
+                var jumpedInto = new Dictionary<int, List<long>>();
+                for (int i = 1; i < instructions.Count; i++)
                 {
-                    if (instruction.Code == ILOpCode.Stsfld && MetadataTokens.EntityHandle((int)instruction.Operand) is { Kind: HandleKind.FieldDefinition } field)
+                    // `c ? a : b` compiles to `ldc a; br join; ldc b; join: stsfld`: a constant jumping to a store counts too.
+                    if (instructions[i].Code is ILOpCode.Br or ILOpCode.Br_s && ConstantOf(instructions[i - 1]) is { } jumped)
                     {
-                        var handle = (FieldDefinitionHandle)field;
-                        if (pending is { } constant && (reader.GetFieldDefinition(handle).Attributes & FieldAttributes.InitOnly) != 0)
-                        {
-                            values[handle] = values.GetValueOrDefault(handle) | constant;
-                        }
-                        else
-                        {
-                            computed.Add(handle);
-                        }
+                        int target = instructions[i].Targets![0];
+                        (jumpedInto.TryGetValue(target, out List<long>? list) ? list : jumpedInto[target] = []).Add(jumped);
+                    }
+                }
+
+                for (int i = 0; i < instructions.Count; i++)
+                {
+                    Instruction instruction = instructions[i];
+                    if (instruction.Code != ILOpCode.Stsfld || MetadataTokens.EntityHandle((int)instruction.Operand) is not { Kind: HandleKind.FieldDefinition } field)
+                    {
+                        continue;
                     }
 
-                    pending = ConstantOf(instruction);
+                    var handle = (FieldDefinitionHandle)field;
+                    long? fallingIn = i > 0 ? ConstantOf(instructions[i - 1]) : null;
+                    if (fallingIn is null || (reader.GetFieldDefinition(handle).Attributes & FieldAttributes.InitOnly) == 0)
+                    {
+                        computed.Add(handle);
+                        continue;
+                    }
+
+                    long value = values.GetValueOrDefault(handle) | fallingIn.Value;
+                    foreach (long jumped in jumpedInto.GetValueOrDefault(instruction.Offset) ?? [])
+                    {
+                        value |= jumped;
+                    }
+
+                    values[handle] = value;
                 }
             }
         }
