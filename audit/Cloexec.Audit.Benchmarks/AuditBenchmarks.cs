@@ -11,8 +11,8 @@ namespace Cloexec.Audit.Benchmarks;
 /// on a full (non-incremental) build. The app is this program: Terminal.Gui with its dependencies, Mono.Posix,
 /// Tmds.LibC, System.IO.Ports, BenchmarkDotNet and its own, the Cloexec runtime.
 /// </summary>
-// In process: the machine is shared, and BenchmarkDotNet's own rebuild of this program exceeds its build timeout there.
-[InProcess]
+
+[Config(typeof(InProcessShortRun))]
 [MemoryDiagnoser]
 public class AuditBenchmarks
 {

@@ -9,7 +9,7 @@ namespace Cloexec.Audit.Benchmarks;
 /// ForkLock calls, with the lock held). Measured in one process as the two halves of each pair: the lock's scope alone
 /// and a whole start of /bin/true, each without and with the guard's look. This process runs with the guard off.
 /// </summary>
-[InProcess]
+[Config(typeof(InProcessShortRun))]
 [MemoryDiagnoser]
 public class GuardBenchmarks
 {
