@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Cloexec.Audit.Il;
@@ -47,27 +46,8 @@ public static class AssemblyAuditor
             return new AssemblyAudit(path, name, version, [], []);
         }
 
-        List<CallSite> sites = ReadCallSites(pe, reader);
-        var findings = new MethodJudge(reader, imports, sites).Findings();
+        var findings = new MethodJudge(reader, imports, new CallSites(pe, reader)).Findings();
         string[] creators = [.. imports.Values.Select(i => i.Name + " -> " + i.Creator.Name).Order(StringComparer.Ordinal)];
         return new AssemblyAudit(path, name, version, creators, findings);
-    }
-
-    private static List<CallSite> ReadCallSites(PEReader pe, MetadataReader reader)
-    {
-        var sites = new List<CallSite>();
-        Dictionary<FieldDefinitionHandle, long> staticConstants = StaticConstants.Find(reader, pe.GetMethodBody);
-        foreach (MethodDefinitionHandle handle in reader.MethodDefinitions)
-        {
-            MethodDefinition method = reader.GetMethodDefinition(handle);
-            if (method.RelativeVirtualAddress == 0 || (method.ImplAttributes & MethodImplAttributes.CodeTypeMask) != MethodImplAttributes.IL)
-            {
-                continue;
-            }
-
-            sites.AddRange(CallSiteReader.Read(reader, handle, pe.GetMethodBody(method.RelativeVirtualAddress), staticConstants));
-        }
-
-        return sites;
     }
 }

@@ -7,6 +7,43 @@ namespace Cloexec.Audit.Il;
 /// <summary>Decodes a method body's IL into instructions.</summary>
 internal static class InstructionDecoder
 {
+    /// <summary>The method tokens of the body's call, callvirt, newobj, ldftn and ldvirtftn instructions, without decoding the rest into objects.</summary>
+    public static List<int> CallTokens(BlobReader il)
+    {
+        var tokens = new List<int>();
+        while (il.RemainingBytes > 0)
+        {
+            int value = il.ReadByte();
+            if (value == 0xFE)
+            {
+                value = 0xFE00 | il.ReadByte();
+            }
+
+            var code = (ILOpCode)value;
+            if (!OpCodeInfo.IsKnown(code))
+            {
+                return tokens;
+            }
+
+            OperandType operand = OpCodeInfo.Of(code).OperandType;
+            if (operand == OperandType.InlineSwitch)
+            {
+                int targets = il.ReadInt32(); // read before the offset it moves
+                il.Offset += 4 * targets;
+            }
+            else if (code is ILOpCode.Call or ILOpCode.Callvirt or ILOpCode.Newobj or ILOpCode.Ldftn or ILOpCode.Ldvirtftn)
+            {
+                tokens.Add(il.ReadInt32());
+            }
+            else
+            {
+                il.Offset += OpCodeInfo.OperandSize(operand);
+            }
+        }
+
+        return tokens;
+    }
+
     public static List<Instruction> Decode(BlobReader il)
     {
         var instructions = new List<Instruction>();

@@ -11,21 +11,19 @@ namespace Cloexec.Audit.Judging;
 /// Judges every call to a creator import, and follows a flag that comes from a parameter of a method the assembly
 /// keeps to itself one step up, to the calls of that method.
 /// </summary>
-internal sealed class MethodJudge(MetadataReader reader, Dictionary<MethodDefinitionHandle, CreatorImport> imports, List<CallSite> sites)
+internal sealed class MethodJudge(MetadataReader reader, Dictionary<MethodDefinitionHandle, CreatorImport> imports, CallSites sites)
 {
     /// <summary>The wrappers this project's generator writes are close-on-exec by construction.</summary>
     private const string GeneratorName = "Cloexec.Generators";
 
     private const int MaxSteps = 4;
 
-    private readonly ILookup<MethodDefinitionHandle, CallSite> _byCallee = sites.ToLookup(s => s.Callee);
-
     public List<Finding> Findings()
     {
         var findings = new List<Finding>();
-        foreach (CallSite site in sites)
+        foreach ((CallSite site, CreatorImport import) in imports.Values.SelectMany(i => sites.To(i.Method).Select(s => (s, i))))
         {
-            if (!imports.TryGetValue(site.Callee, out CreatorImport? import) || IsGeneratedWrapper(site.Caller))
+            if (IsGeneratedWrapper(site.Caller))
             {
                 continue;
             }
@@ -52,7 +50,7 @@ internal sealed class MethodJudge(MetadataReader reader, Dictionary<MethodDefini
     private IEnumerable<Finding> Up(CreatorImport import, CallSite site, Judgement judgement, string? via, int steps)
     {
         MethodDefinitionHandle caller = site.Caller;
-        if (judgement.Verdict == Verdict.CallersChoice && !MethodNames.IsVisibleOutside(reader, caller) && !_byCallee[caller].Any())
+        if (judgement.Verdict == Verdict.CallersChoice && !MethodNames.IsVisibleOutside(reader, caller) && !sites.HasCallers(caller))
         {
             // Private, and nothing calls it: no caller makes the choice (short of reflection).
             yield return At(import, site, new(Verdict.Safe, judgement.Reason + " of a method nothing in the assembly calls")) with { Via = via };
@@ -67,7 +65,15 @@ internal sealed class MethodJudge(MetadataReader reader, Dictionary<MethodDefini
 
         int argument = judgement.Parameter + (IsInstance(caller) ? 1 : 0);
         string callerName = MethodNames.Of(reader, caller);
-        foreach (CallSite upper in _byCallee[caller].Where(s => s.Caller != caller))
+        List<CallSite> uppers = [.. sites.To(caller).Where(s => s.Caller != caller)];
+        if (uppers.Count == 0)
+        {
+            // Only taken as a delegate (ldftn), or only calls itself: its callers decide, out of the IL's sight.
+            yield return At(import, site, judgement) with { Via = via };
+            yield break;
+        }
+
+        foreach (CallSite upper in uppers)
         {
             StackValue value = argument < upper.Arguments.Count ? upper.Arguments[argument] : StackValue.Unknown;
             foreach (Finding finding in Up(import, upper, FlagJudge.Judge(import, value), via ?? callerName, steps + 1))
