@@ -11,7 +11,6 @@ namespace Cloexec.Audit.Benchmarks;
 /// on a full (non-incremental) build. The app is this program: Terminal.Gui with its dependencies, Mono.Posix,
 /// Tmds.LibC, System.IO.Ports, BenchmarkDotNet and its own, the Cloexec runtime.
 /// </summary>
-
 [Config(typeof(InProcessShortRun))]
 [MemoryDiagnoser]
 public class AuditBenchmarks
