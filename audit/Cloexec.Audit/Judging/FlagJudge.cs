@@ -3,7 +3,6 @@ using Cloexec.Analyzers.Knowledge;
 using Cloexec.Audit.Il;
 using Cloexec.Audit.Metadata;
 using Cloexec.Generators.Knowledge;
-using Cloexec.Platform;
 
 namespace Cloexec.Audit.Judging;
 
@@ -70,11 +69,14 @@ internal static class FlagJudge
 
     private static string Hex(long value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 
-    /// <summary>The bit that makes a constant safe: Linux's for the Unix families (as the analyzer), Windows' own for its two.</summary>
-    private static CloexecBit? Bit(EntryPointInfo creator) => creator.Flag switch
-    {
-        CloexecFlag.NoInherit => new("_O_NOINHERIT", WindowsValues.ONoInherit),
-        CloexecFlag.WsaNoHandleInherit => new("WSA_FLAG_NO_HANDLE_INHERIT", WindowsValues.WsaFlagNoHandleInherit),
-        _ => LinuxCloexecFlags.Of(creator.Flag.ToString()),
-    };
+    /// <summary>
+    /// The bit that makes a constant safe, from the shared family table: Linux's for the Unix families (as the
+    /// analyzer), Windows' own for a Windows import.
+    /// </summary>
+    private static CloexecBit? Bit(EntryPointInfo creator) =>
+        creator.Platform == NativePlatform.Windows
+            ? FlagFamilyTable.Of(creator.Flag) is { CNames.Length: > 0 } row && FlagFamilyTable.ValueOn(creator.Flag, null, windows: true) is not 0 and int value
+                ? new CloexecBit(row.CNames[0], value)
+                : null
+            : LinuxCloexecFlags.Of(creator.Flag.ToString());
 }
