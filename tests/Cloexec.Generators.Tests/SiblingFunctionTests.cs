@@ -3,6 +3,7 @@ using System.Linq;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
 using Cloexec.Generators.Planning;
+using Cloexec.Interop;
 using Cloexec.Platform;
 using Xunit;
 

@@ -120,6 +120,11 @@ internal static class WrapperEmitter
         CallSkeletonEmitter.Write(writer, model, plan, conversion == ReturnConversion.None ? locals.RetVal : locals.RetValNative);
         writer.Close();
 
+        foreach (string copyBack in marshalled.Select(Marshalling.CopyBack).OfType<string>())
+        {
+            writer.Line(copyBack);
+        }
+
         switch (conversion)
         {
             case ReturnConversion.Typedef:

@@ -62,7 +62,8 @@ internal static class TraitsReader
     }
 
     /// <summary>The result's type as it is judged: <paramref name="type"/> is the integer inside a typedef-like struct, if any.</summary>
-    public static ReturnTraits Of(IMethodSymbol method, ITypeSymbol type)
+    /// <param name="settings">Whether the declaration is in [DllImport]'s style (CharSet set), where a bool result is a BOOL.</param>
+    public static ReturnTraits Of(IMethodSymbol method, ITypeSymbol type, AttributeSettings settings)
     {
         ReturnTraits traits = type.SpecialType switch
         {
@@ -76,7 +77,7 @@ internal static class TraitsReader
             traits |= ReturnTraits.ConcreteSafeHandle;
         }
 
-        if (ParameterClassifier.ReturnsBoolAsInt(method))
+        if (ParameterClassifier.ReturnsBoolAsInt(method, settings))
         {
             traits |= ReturnTraits.BoolAsInt;
         }

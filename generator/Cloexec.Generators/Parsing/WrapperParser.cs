@@ -77,6 +77,7 @@ internal static class WrapperParser
         var parameters = new List<ParameterModel>();
         var nativeParameters = new List<IParameterSymbol>();
         string? cloexecParameter = null;
+        bool hasCloexecParameter = method.Parameters.Any(p => p.Name == CloexecParameterName);
 
         // A type that does not resolve is the compiler's error to report, not ours; the method still gets a stub.
         bool unresolved = ContainsErrorType(method.ReturnType);
@@ -99,11 +100,12 @@ internal static class WrapperParser
             }
 
             nativeParameters.Add(parameter);
-            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling, settings.StringMarshallingCustomType);
+            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings);
             if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(), classification.Unsupported));
+                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(),
+                    CloexecNameHint.Refine(classification.Unsupported, parameter, hasCloexecParameter)));
             }
 
             string managedType = TypeNames.FullyQualified(parameter.Type);
@@ -114,7 +116,10 @@ internal static class WrapperParser
                 classification.Kind,
                 DirectionOf(parameter.RefKind),
                 classification.Marshaller,
-                classification.MarshallerFrees));
+                classification.MarshallerFrees,
+                classification.Encoding,
+                classification.CopiedIn,
+                classification.CopiedOut));
         }
 
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
@@ -129,7 +134,7 @@ internal static class WrapperParser
             settings.DescriptorsParameter,
             nativeParameters.Select(p => new ParameterFacts(p.Name, DiagnosticLocation.Of(LocationOf(p, location)), TraitsReader.Of(p))).ToEquatableArray(),
             method.Parameters.Select(p => p.Name).ToEquatableArray(),
-            ReadReturn(method, wraps, location, out ReturnModel returnModel),
+            ReadReturn(method, settings, wraps, location, out ReturnModel returnModel),
             ApplePlatforms.MayRunOn(method));
 
         var model = new WrapperModel(
@@ -206,7 +211,10 @@ internal static class WrapperParser
         _ => false,
     };
 
-    /// <summary>LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom.</summary>
+    /// <summary>
+    /// LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom. CharSet is
+    /// DllImport's way of saying the same, so it stands alone.
+    /// </summary>
     private static void ReadStringMarshalling(IMethodSymbol method, AttributeSettings settings, Location location, List<DiagnosticInfo> diagnostics)
     {
         bool custom = settings.StringMarshalling == ParameterClassifier.StringMarshallingCustom;
@@ -220,18 +228,24 @@ internal static class WrapperParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
                 "sets StringMarshallingCustomType without StringMarshalling = StringMarshalling.Custom: set both, or remove the type"));
         }
+
+        if (settings.CharSet is not null && (settings.StringMarshalling is not null || settings.HasStringMarshallingCustomType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets both CharSet and StringMarshalling: keep StringMarshalling ([LibraryImport]'s way) or CharSet ([DllImport]'s way), not both"));
+        }
     }
 
     /// <summary>
     /// The result as it crosses, and what the planner judges of its type: a typedef-like struct (ssize_t) is judged, and
     /// crosses, as the integer inside it; through Wraps the raw method's own struct comes back, so there it is not.
     /// </summary>
-    private static ReturnFacts ReadReturn(IMethodSymbol method, bool wraps, Location location, out ReturnModel model)
+    private static ReturnFacts ReadReturn(IMethodSymbol method, AttributeSettings settings, bool wraps, Location location, out ReturnModel model)
     {
         string managed = TypeNames.FullyQualified(method.ReturnType);
         ITypeSymbol? typedefInteger = wraps ? null : ParameterClassifier.TypedefUnderlying(method.ReturnType);
         ITypeSymbol type = typedefInteger ?? method.ReturnType;
-        ReturnTraits traits = TraitsReader.Of(method, type);
+        ReturnTraits traits = TraitsReader.Of(method, type, settings);
 
         // A SafeHandle's native type depends on the platform: the planner writes it.
         model = (traits & ReturnTraits.BoolAsInt) != 0 ? new ReturnModel(managed, "int", ReturnKind.BoolAsInt)
@@ -255,7 +269,7 @@ internal static class WrapperParser
         _ => ParameterDirection.In,
     };
 
-    private static bool IsNullableBoolean(ITypeSymbol type) =>
+    internal static bool IsNullableBoolean(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } named && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static Location LocationOf(IParameterSymbol parameter, Location fallback) => parameter.Locations.FirstOrDefault() ?? fallback;

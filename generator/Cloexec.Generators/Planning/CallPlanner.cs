@@ -110,7 +110,7 @@ internal static class CallPlanner
     /// <summary>A mode string reaches the C library as UTF-8 bytes: a string the wrapper marshals as UTF-16 cannot be edited as one.</summary>
     private static bool MarshalledAsPlannerNeeds(PlanContext context, CallChoice choice) =>
         choice.Placement != FlagPlacement.ModeString || context.Wraps
-        || context.Parameters[choice.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.Blittable;
+        || context.Parameters[choice.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.AnsiString or MarshalKind.Blittable;
 
     /// <summary>Whether the declaration has every argument the plan names, and the flag's argument can take it.</summary>
     private static bool ArgumentsSuffice(PlanContext context, CallChoice choice)
