@@ -21,6 +21,13 @@ internal static class CallSkeletonEmitter
             return;
         }
 
+        // The runtime calls of both paths name the way: written once.
+        string way = locals.Way;
+        if (plan.HasAtomicWay || plan.AfterCreation.Action != AfterCreationAction.None)
+        {
+            writer.Line($"const {RuntimeNames.AtomicWay} {way} = {RuntimeNames.AtomicWay}.{plan.Way};");
+        }
+
         if (plan.FlagArgument is { } flag)
         {
             FlagArgumentEmitter.WriteLocals(writer, flag, locals);
@@ -31,7 +38,6 @@ internal static class CallSkeletonEmitter
             WritePassThrough(writer, model, passThrough, locals, "// No new descriptor comes of the call here, or it must keep its own error: make it as declared.");
         }
 
-        string way = $"{RuntimeNames.AtomicWay}.{plan.Way}";
         string atomic = "false";
         if (plan.HasAtomicWay)
         {

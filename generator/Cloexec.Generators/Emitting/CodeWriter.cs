@@ -2,20 +2,25 @@ using System.Text;
 
 namespace Cloexec.Generators.Emitting;
 
-/// <summary>Writes indented C# lines with <c>\n</c> endings, so output is the same on every OS.</summary>
+/// <summary>Writes indented C# lines with <c>\n</c> endings, so output is the same on every OS, none much longer than 160 characters.</summary>
 internal sealed class CodeWriter
 {
     private readonly StringBuilder _text = new();
     private int _depth;
 
+    /// <summary>Writes <paramref name="line"/>, broken into several where it is too long (<see cref="LineWrapper"/>).</summary>
     public CodeWriter Line(string line = "")
     {
-        if (line.Length > 0)
+        foreach ((int depth, string text) in LineWrapper.Wrap(line, _depth))
         {
-            _text.Append(' ', _depth * 4).Append(line);
+            if (text.Length > 0)
+            {
+                _text.Append(' ', depth * LineWrapper.IndentWidth).Append(text);
+            }
+
+            _text.Append('\n');
         }
 
-        _text.Append('\n');
         return this;
     }
 

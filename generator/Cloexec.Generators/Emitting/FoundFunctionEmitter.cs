@@ -13,21 +13,23 @@ internal static class FoundFunctionEmitter
     public static void Write(CodeWriter writer, WrapperModel model, CallPlan plan, SiblingCall sibling)
     {
         string returnType = model.Return.NativeType;
-        string function = $"{RuntimeNames.AtomicFunctions}.Of({RuntimeNames.AtomicWay}.{plan.Way})";
-        string Pointer(IEnumerable<string> argumentTypes) => $"((delegate* unmanaged<{string.Join(", ", argumentTypes.Concat([returnType]))}>){function})";
-        string parameters = string.Join(", ", ImportEmitter.SiblingParameters(sibling));
-        string registerArguments = string.Join(", ", ImportEmitter.SiblingArguments(sibling));
+        string Pointer(IEnumerable<string> argumentTypes) => $"((delegate* unmanaged<{string.Join(", ", argumentTypes.Concat([returnType]))}>){Function})";
+        string registerCall = $"{Pointer(sibling.ArgumentTypes)}({string.Join(", ", ImportEmitter.SiblingArguments(sibling))})";
         writer.Line($"// {sibling.EntryPoint}, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.");
-        writer.Line("[global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         if (sibling.Variadic is { } variadic)
         {
             writer.Line($"// Variadic from argument {variadic.FixedCount}: on Apple arm64 those go on the stack, after the eight argument registers.");
-            writer.Line($"static unsafe {returnType} {sibling.LocalName}({parameters}) => {VariadicCallEmitter.OnStack}");
-            writer.Line($"    ? {Pointer(VariadicCallEmitter.StackTypes(sibling, variadic))}({VariadicCallEmitter.StackArguments(sibling, variadic)})");
-            writer.Line($"    : {Pointer(sibling.ArgumentTypes)}({registerArguments});");
-            return;
         }
 
-        writer.Line($"static unsafe {returnType} {sibling.LocalName}({parameters}) => {Pointer(sibling.ArgumentTypes)}({registerArguments});");
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.Open($"static unsafe {returnType} {sibling.LocalName}({string.Join(", ", ImportEmitter.SiblingParameters(sibling))})");
+        writer.Line($"nint {Function} = {RuntimeNames.AtomicFunctions}.Of({RuntimeNames.AtomicWay}.{plan.Way});");
+        writer.Line(sibling.Variadic is { } layout
+            ? $"return {VariadicCallEmitter.OnStack} ? {Pointer(VariadicCallEmitter.StackTypes(sibling, layout))}({VariadicCallEmitter.StackArguments(sibling, layout)}) : {registerCall};"
+            : $"return {registerCall};");
+        writer.Close();
     }
+
+    // A local of the static local function, whose parameters are __arg0...: it shadows nothing of the wrapper's.
+    private const string Function = "__function";
 }

@@ -7,6 +7,7 @@ namespace Cloexec.Generators.Model;
 /// </summary>
 internal sealed record LocalNames(
     string Mode,
+    string Way,
     string Atomic,
     string ForkLockHeld,
     string LastError,

@@ -58,6 +58,7 @@ internal static class CallPlanWriter
         string retValNative = names.Choose("__retVal_native", "__marshaller");
         return new LocalNames(
             Mode: names.Choose("__mode"),
+            Way: names.Choose("__way"),
             Atomic: names.Choose("__atomic"),
             ForkLockHeld: names.Choose("__forkLockHeld"),
             LastError: lastError,

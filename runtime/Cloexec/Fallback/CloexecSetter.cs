@@ -17,13 +17,7 @@ internal static class CloexecSetter
     /// <summary>Returns 0, or the errno of the call that failed.</summary>
     internal static int TrySet(int fd, bool cloexec)
     {
-        int errno = TrySet(fd, cloexec, PlatformValues.Current ?? throw new PlatformNotSupportedException());
-        if (GuardSettings.IsOn && errno == 0 && !cloexec)
-        {
-            InheritanceIntent.Record(fd); // made inheritable on request: the guard does not report it
-        }
-
-        return errno;
+        return TrySet(fd, cloexec, PlatformValues.Current ?? throw new PlatformNotSupportedException());
     }
 
     /// <summary>As <see cref="TrySet(int, bool)"/> with the numbers of <paramref name="platform"/> (tests play other architectures).</summary>

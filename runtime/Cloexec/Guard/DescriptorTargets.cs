@@ -8,7 +8,7 @@ using Cloexec.Platform;
 namespace Cloexec;
 
 /// <summary>What a descriptor refers to, in the words a report needs: the system's name for it, and a socket's own address.</summary>
-internal static partial class DescriptorTargets
+internal static class DescriptorTargets
 {
     private const int AfUnix = 1;
     private const int AfInet = 2;
@@ -31,7 +31,7 @@ internal static partial class DescriptorTargets
     {
         byte* storage = stackalloc byte[SockaddrStorageSize];
         uint length = SockaddrStorageSize;
-        if (GetSockName(fd, storage, &length) != 0 || length < 2)
+        if (Libc.GetSockName(fd, storage, &length) != 0 || length < 2)
         {
             return null; // not a socket (ENOTSOCK), or closed meanwhile
         }
@@ -63,7 +63,4 @@ internal static partial class DescriptorTargets
         string text = System.Text.Encoding.UTF8.GetString(end < 0 ? name : name[..end]);
         return isAbstract ? "@" + text : text.Length == 0 ? "(unnamed)" : text;
     }
-
-    [LibraryImport("libc", EntryPoint = "getsockname")]
-    private static unsafe partial int GetSockName(int fd, byte* address, uint* length);
 }

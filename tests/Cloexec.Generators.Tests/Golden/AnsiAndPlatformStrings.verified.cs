@@ -16,13 +16,18 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn __mode_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
-                __mode_native__marshaller.FromManaged(mode, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __mode_native__marshaller.FromManaged(
+                    mode,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __mode_native = __mode_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
@@ -31,7 +36,7 @@ namespace Demo
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic));
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -40,7 +45,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -79,20 +84,27 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(dirfd, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                dirfd,
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -101,7 +113,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -139,20 +151,26 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -161,7 +179,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -199,19 +217,25 @@ namespace Demo
             void* __path_native = default;
             try
             {
-                __path_native = global::System.OperatingSystem.IsWindows() ? (void*)global::System.Runtime.InteropServices.Marshalling.Utf16StringMarshaller.ConvertToUnmanaged(path) : global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ConvertToUnmanaged(path);
+                __path_native = global::System.OperatingSystem.IsWindows()
+                    ? (void*)global::System.Runtime.InteropServices.Marshalling.Utf16StringMarshaller.ConvertToUnmanaged(path)
+                    : global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ConvertToUnmanaged(path);
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -220,7 +244,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -258,20 +282,26 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -280,7 +310,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -318,19 +348,25 @@ namespace Demo
             void* __path_native = default;
             try
             {
-                __path_native = global::System.OperatingSystem.IsWindows() ? (void*)global::System.Runtime.InteropServices.Marshalling.Utf16StringMarshaller.ConvertToUnmanaged(path) : global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ConvertToUnmanaged(path);
+                __path_native = global::System.OperatingSystem.IsWindows()
+                    ? (void*)global::System.Runtime.InteropServices.Marshalling.Utf16StringMarshaller.ConvertToUnmanaged(path)
+                    : global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ConvertToUnmanaged(path);
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -339,7 +375,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -377,20 +413,26 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -399,7 +441,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally

@@ -15,16 +15,20 @@ namespace Demo
             fixed (byte* __path_native = &global::System.Runtime.InteropServices.MemoryMarshal.GetReference(path))
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                        __retVal = __PInvoke(
+                            __path_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                            mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -33,7 +37,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -66,16 +70,21 @@ namespace Demo
             fixed (int* __sv_native = sv)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SocketFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SocketFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol, __sv_native);
+                        __retVal = __PInvoke(
+                            domain,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic),
+                            protocol,
+                            __sv_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -84,7 +93,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, (int*)__sv_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(__way, ref __retVal, (int*)__sv_native, ref __lastError);
                     }
                 }
                 finally
@@ -117,16 +126,21 @@ namespace Demo
             fixed (int* __sv_native = &global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sv))
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SocketFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SocketFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol, __sv_native);
+                        __retVal = __PInvoke(
+                            domain,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic),
+                            protocol,
+                            __sv_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -135,7 +149,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, (int*)__sv_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(__way, ref __retVal, (int*)__sv_native, ref __lastError);
                     }
                 }
                 finally

@@ -7,7 +7,13 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial int DemoCreate(in global::Demo.DemoOptions options, out global::Demo.DemoInfo info, ref int generation, ref readonly global::Demo.DemoOptions defaults, int flags, bool? cloexec)
+        internal static partial int DemoCreate(
+            in global::Demo.DemoOptions options,
+            out global::Demo.DemoInfo info,
+            ref int generation,
+            ref readonly global::Demo.DemoOptions defaults,
+            int flags,
+            bool? cloexec)
         {
             int __lastError;
             int __retVal;
@@ -18,16 +24,22 @@ namespace Demo
             fixed (global::Demo.DemoOptions* __defaults_native = &defaults)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__options_native, __info_native, __generation_native, __defaults_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            __options_native,
+                            __info_native,
+                            __generation_native,
+                            __defaults_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -36,7 +48,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -48,7 +60,12 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("libdemo", EntryPoint = "demo_create", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(global::Demo.DemoOptions* __options_native, global::Demo.DemoInfo* __info_native, int* __generation_native, global::Demo.DemoOptions* __defaults_native, int __flags_native);
+            static extern unsafe int __PInvoke(
+                global::Demo.DemoOptions* __options_native,
+                global::Demo.DemoInfo* __info_native,
+                int* __generation_native,
+                global::Demo.DemoOptions* __defaults_native,
+                int __flags_native);
         }
     }
 }

@@ -16,15 +16,22 @@ namespace Demo
             __name_native = global::Demo.InternedMarshaller.ConvertToUnmanaged(name);
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.MemFdFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.MemFdFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
-                        __retVal = __PInvoke(__name_native, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.MemFd, __mode, __atomic)));
+                        __retVal = __PInvoke(
+                            __name_native,
+                            unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                unchecked((int)flags),
+                                global::Cloexec.Interop.CloexecFlagValues.MemFd,
+                                __mode,
+                                __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.MemFdFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -33,7 +40,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.MemFdFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -68,16 +75,20 @@ namespace Demo
                 __path_native = global::Demo.AsciiMarshaller.ConvertToUnmanaged(path);
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -86,7 +97,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally

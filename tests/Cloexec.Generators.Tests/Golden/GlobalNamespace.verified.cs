@@ -11,7 +11,8 @@ unsafe partial class GlobalNative
         int __retVal;
         {
             global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-            bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.DupFdCloexec);
+            const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.DupFdCloexec;
+            bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
             bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
             try
             {
@@ -20,7 +21,7 @@ unsafe partial class GlobalNative
                     global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                     __retVal = __atomic ? __PInvoke_fcntl(fd, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(fd);
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                    if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal, ref __lastError))
+                    if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                     {
                         break;
                     }
@@ -29,7 +30,7 @@ unsafe partial class GlobalNative
                 }
                 if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                 {
-                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal, ref __lastError);
+                    global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                 }
             }
             finally
@@ -44,10 +45,14 @@ unsafe partial class GlobalNative
         static extern unsafe int __PInvoke(int __fd_native);
 
         // fcntl, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
-        [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
-        static unsafe int __PInvoke_fcntl(int __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
-            ? ((delegate* unmanaged<int, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
-            : ((delegate* unmanaged<int, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, __arg2);
+        [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        static unsafe int __PInvoke_fcntl(int __arg0, int __arg1, int __arg2)
+        {
+            nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec);
+            return global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                ? ((delegate* unmanaged<int, int, nint, nint, nint, nint, nint, nint, nint, int>)__function)(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
+                : ((delegate* unmanaged<int, int, int, int>)__function)(__arg0, __arg1, __arg2);
+        }
     }
 }

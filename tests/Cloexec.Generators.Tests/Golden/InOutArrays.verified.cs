@@ -15,16 +15,19 @@ namespace Demo
             fixed (int* __fds_native = fds)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Pipe2);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.Pipe2;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__fds_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            __fds_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Pipe2, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -33,7 +36,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.Pipe2, ref __retVal, (int*)__fds_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(__way, ref __retVal, (int*)__fds_native, ref __lastError);
                     }
                 }
                 finally
@@ -66,16 +69,21 @@ namespace Demo
             fixed (int* __sv_native = sv)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SocketFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SocketFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(domain, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic), protocol, __sv_native);
+                        __retVal = __PInvoke(
+                            domain,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(type, global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic),
+                            protocol,
+                            __sv_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -84,7 +92,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, (int*)__sv_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(__way, ref __retVal, (int*)__sv_native, ref __lastError);
                     }
                 }
                 finally

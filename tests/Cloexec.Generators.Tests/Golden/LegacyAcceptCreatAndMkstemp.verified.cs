@@ -14,16 +14,19 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Accept4);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.Accept4;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallbackWhenReadable(__mode, __atomic, fd);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __atomic ? __PInvoke_accept4(fd, addr, addrlen, global::Cloexec.Interop.CloexecFlagValues.Socket) : __PInvoke(fd, addr, addrlen);
+                        __retVal = __atomic
+                            ? __PInvoke_accept4(fd, addr, addrlen, global::Cloexec.Interop.CloexecFlagValues.Socket)
+                            : __PInvoke(fd, addr, addrlen);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -32,7 +35,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Accept4, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -48,7 +51,11 @@ namespace Demo
 
             // accept4, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
             [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static unsafe int __PInvoke_accept4(int __arg0, nint __arg1, nint __arg2, int __arg3) => ((delegate* unmanaged<int, nint, nint, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Accept4))(__arg0, __arg1, __arg2, __arg3);
+            static unsafe int __PInvoke_accept4(int __arg0, nint __arg1, nint __arg2, int __arg3)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Accept4);
+                return ((delegate* unmanaged<int, nint, nint, int, int>)__function)(__arg0, __arg1, __arg2, __arg3);
+            }
         }
     }
 }
@@ -69,20 +76,28 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __atomic ? __PInvoke_open(__path_native, global::Cloexec.Interop.CloexecFlagValues.CreatFlags | global::Cloexec.Interop.CloexecFlagValues.Open, mode) : __PInvoke(__path_native, mode);
+                            __retVal = __atomic
+                                ? __PInvoke_open(
+                                    __path_native,
+                                    global::Cloexec.Interop.CloexecFlagValues.CreatFlags | global::Cloexec.Interop.CloexecFlagValues.Open,
+                                    mode)
+                                : __PInvoke(__path_native, mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -91,7 +106,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -111,11 +126,24 @@ namespace Demo
             static extern unsafe int __PInvoke(byte* __path_native, int __mode_native);
 
             // open, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
-            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
-            static unsafe int __PInvoke_open(byte* __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
-                ? ((delegate* unmanaged<byte*, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.OpenFlag))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
-                : ((delegate* unmanaged<byte*, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.OpenFlag))(__arg0, __arg1, __arg2);
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            static unsafe int __PInvoke_open(byte* __arg0, int __arg1, int __arg2)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.OpenFlag);
+                return global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                    ? ((delegate* unmanaged<byte*, int, nint, nint, nint, nint, nint, nint, nint, int>)__function)(
+                        __arg0,
+                        __arg1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        (nint)__arg2)
+                    : ((delegate* unmanaged<byte*, int, int, int>)__function)(__arg0, __arg1, __arg2);
+            }
         }
     }
 }
@@ -135,7 +163,8 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Mkostemp);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.Mkostemp;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -144,7 +173,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_mkostemp(template, global::Cloexec.Interop.CloexecFlagValues.Open) : __PInvoke(template);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -153,7 +182,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Mkostemp, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -169,7 +198,11 @@ namespace Demo
 
             // mkostemp, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
             [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static unsafe int __PInvoke_mkostemp(byte* __arg0, int __arg1) => ((delegate* unmanaged<byte*, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Mkostemp))(__arg0, __arg1);
+            static unsafe int __PInvoke_mkostemp(byte* __arg0, int __arg1)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Mkostemp);
+                return ((delegate* unmanaged<byte*, int, int>)__function)(__arg0, __arg1);
+            }
         }
     }
 }

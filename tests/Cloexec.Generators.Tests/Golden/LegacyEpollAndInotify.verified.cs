@@ -14,12 +14,13 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.EPollCreate1;
                 if (size <= 0)
                 {
                     // No new descriptor comes of the call here, or it must keep its own error: make it as declared.
                     __mode = global::Cloexec.Interop.CloexecMode.PassThrough;
                 }
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.EPollCreate1);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -28,7 +29,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_epoll_create1(global::Cloexec.Interop.CloexecFlagValues.EPoll) : __PInvoke(size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -37,7 +38,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.EPollCreate1, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -53,7 +54,11 @@ namespace Demo
 
             // epoll_create1, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
             [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static unsafe int __PInvoke_epoll_create1(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.EPollCreate1))(__arg0);
+            static unsafe int __PInvoke_epoll_create1(int __arg0)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.EPollCreate1);
+                return ((delegate* unmanaged<int, int>)__function)(__arg0);
+            }
         }
     }
 }
@@ -73,7 +78,8 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InotifyInit1);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InotifyInit1;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -82,7 +88,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_inotify_init1(global::Cloexec.Interop.CloexecFlagValues.Inotify) : __PInvoke();
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -91,7 +97,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.InotifyInit1, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -107,7 +113,11 @@ namespace Demo
 
             // inotify_init1, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
             [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static unsafe int __PInvoke_inotify_init1(int __arg0) => ((delegate* unmanaged<int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.InotifyInit1))(__arg0);
+            static unsafe int __PInvoke_inotify_init1(int __arg0)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.InotifyInit1);
+                return ((delegate* unmanaged<int, int>)__function)(__arg0);
+            }
         }
     }
 }

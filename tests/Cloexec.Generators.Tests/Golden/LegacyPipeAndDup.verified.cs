@@ -14,7 +14,8 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.DupFdCloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.DupFdCloexec;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -23,7 +24,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_fcntl(fd, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(fd);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -32,7 +33,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -47,11 +48,15 @@ namespace Demo
             static extern unsafe int __PInvoke(int __fd_native);
 
             // fcntl, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
-            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
-            static unsafe int __PInvoke_fcntl(int __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
-                ? ((delegate* unmanaged<int, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
-                : ((delegate* unmanaged<int, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, __arg2);
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            static unsafe int __PInvoke_fcntl(int __arg0, int __arg1, int __arg2)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec);
+                return global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                    ? ((delegate* unmanaged<int, int, nint, nint, nint, nint, nint, nint, nint, int>)__function)(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
+                    : ((delegate* unmanaged<int, int, int, int>)__function)(__arg0, __arg1, __arg2);
+            }
         }
     }
 }
@@ -71,12 +76,13 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.Dup3;
                 if (oldfd == newfd)
                 {
                     // No new descriptor comes of the call here, or it must keep its own error: make it as declared.
                     __mode = global::Cloexec.Interop.CloexecMode.PassThrough;
                 }
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Dup3);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -85,7 +91,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_dup3(oldfd, newfd, global::Cloexec.Interop.CloexecFlagValues.Open) : __PInvoke(oldfd, newfd);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Dup3, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -94,7 +100,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Dup3, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -110,7 +116,11 @@ namespace Demo
 
             // dup3, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
             [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static unsafe int __PInvoke_dup3(int __arg0, int __arg1, int __arg2) => ((delegate* unmanaged<int, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Dup3))(__arg0, __arg1, __arg2);
+            static unsafe int __PInvoke_dup3(int __arg0, int __arg1, int __arg2)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Dup3);
+                return ((delegate* unmanaged<int, int, int, int>)__function)(__arg0, __arg1, __arg2);
+            }
         }
     }
 }
@@ -131,7 +141,8 @@ namespace Demo
             fixed (int* __fds_native = &global::System.Runtime.InteropServices.MemoryMarshal.GetReference(fds))
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Pipe2);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.Pipe2;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -140,7 +151,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __atomic ? __PInvoke_pipe2(__fds_native, global::Cloexec.Interop.CloexecFlagValues.Open) : __PInvoke(__fds_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Pipe2, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -149,7 +160,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.Pipe2, ref __retVal, (int*)__fds_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(__way, ref __retVal, (int*)__fds_native, ref __lastError);
                     }
                 }
                 finally
@@ -165,7 +176,11 @@ namespace Demo
 
             // pipe2, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
             [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static unsafe int __PInvoke_pipe2(int* __arg0, int __arg1) => ((delegate* unmanaged<int*, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Pipe2))(__arg0, __arg1);
+            static unsafe int __PInvoke_pipe2(int* __arg0, int __arg1)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.Pipe2);
+                return ((delegate* unmanaged<int*, int, int>)__function)(__arg0, __arg1);
+            }
         }
     }
 }

@@ -13,16 +13,26 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SocketFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SocketFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(context, cookie, length, callback, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.Socket, __mode, __atomic)));
+                        __retVal = __PInvoke(
+                            context,
+                            cookie,
+                            length,
+                            callback,
+                            unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                unchecked((int)flags),
+                                global::Cloexec.Interop.CloexecFlagValues.Socket,
+                                __mode,
+                                __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -31,7 +41,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SocketFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -43,7 +53,12 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("libdemo", EntryPoint = "demo_attach", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(void* __context_native, nint __cookie_native, nuint __length_native, delegate* unmanaged<int, void> __callback_native, uint __flags_native);
+            static extern unsafe nint __PInvoke(
+                void* __context_native,
+                nint __cookie_native,
+                nuint __length_native,
+                delegate* unmanaged<int, void> __callback_native,
+                uint __flags_native);
         }
     }
 }

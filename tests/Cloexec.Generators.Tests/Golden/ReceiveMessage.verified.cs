@@ -15,20 +15,28 @@ namespace Demo
             fixed (global::Demo.MessageHeader* __msg_native = &msg)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, __msg_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            fd,
+                            __msg_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld),
+                                global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage,
+                                __mode,
+                                __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                         if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, flags, __retVal, __lastError))
                         {
                             continue;
                         }
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -37,7 +45,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, (void*)__msg_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(__way, ref __retVal, (void*)__msg_native, ref __lastError);
                     }
                 }
                 finally
@@ -69,20 +77,28 @@ namespace Demo
             long __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            fd,
+                            msg,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld),
+                                global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage,
+                                __mode,
+                                __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                         if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, flags, __retVal, __lastError))
                         {
                             continue;
                         }
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -91,7 +107,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, (void*)msg, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(__way, ref __retVal, (void*)msg, ref __lastError);
                     }
                 }
                 finally

@@ -14,20 +14,30 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, messages, length, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic), timeout);
+                        __retVal = __PInvoke(
+                            fd,
+                            messages,
+                            length,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld),
+                                global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage,
+                                __mode,
+                                __atomic),
+                            timeout);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                         if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, flags, __retVal, __lastError))
                         {
                             continue;
                         }
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -36,7 +46,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceiveMessages(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, (void*)messages, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceiveMessages(__way, ref __retVal, (void*)messages, ref __lastError);
                     }
                 }
                 finally
@@ -48,7 +58,12 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "recvmmsg", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(int __fd_native, global::Demo.MultiMessageHeader* __messages_native, uint __length_native, int __flags_native, void* __timeout_native);
+            static extern unsafe int __PInvoke(
+                int __fd_native,
+                global::Demo.MultiMessageHeader* __messages_native,
+                uint __length_native,
+                int __flags_native,
+                void* __timeout_native);
         }
     }
 }
@@ -69,20 +84,30 @@ namespace Demo
             fixed (global::Demo.MultiMessageHeader* __messages_native = messages)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, __messages_native, length, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(unchecked((int)flags), __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic)), timeout);
+                        __retVal = __PInvoke(
+                            fd,
+                            __messages_native,
+                            length,
+                            unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(unchecked((int)flags), __forkLockHeld),
+                                global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage,
+                                __mode,
+                                __atomic)),
+                            timeout);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                         if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, unchecked((int)flags), __retVal, __lastError))
                         {
                             continue;
                         }
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -91,7 +116,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceiveMessages(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, (void*)__messages_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceiveMessages(__way, ref __retVal, (void*)__messages_native, ref __lastError);
                     }
                 }
                 finally
@@ -103,7 +128,12 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("libc", EntryPoint = "recvmmsg", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(int __fd_native, global::Demo.MultiMessageHeader* __messages_native, uint __length_native, uint __flags_native, nint __timeout_native);
+            static extern unsafe int __PInvoke(
+                int __fd_native,
+                global::Demo.MultiMessageHeader* __messages_native,
+                uint __length_native,
+                uint __flags_native,
+                nint __timeout_native);
         }
     }
 }

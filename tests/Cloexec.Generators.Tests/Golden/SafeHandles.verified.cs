@@ -13,24 +13,29 @@ namespace Demo
             int __lastError;
             global::Demo.DescriptorHandle __retVal;
             int __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Demo.DescriptorHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Demo.DescriptorHandle>.ManagedToUnmanagedIn __fd_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Demo.DescriptorHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Demo.DescriptorHandle>
+                .ManagedToUnmanagedIn __fd_native__marshaller = new();
             try
             {
                 __fd_native__marshaller.FromManaged(fd);
                 nint __fd_native = __fd_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.DupFdCloexec);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.DupFdCloexec;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __atomic ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0) : __PInvoke(__fd_native);
+                            __retVal_native = __atomic
+                                ? __PInvoke_fcntl(__fd_native, global::Cloexec.Interop.CloexecFlagValues.DupFdCloexecCommand, 0)
+                                : __PInvoke(__fd_native);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -39,7 +44,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.DupFdCloexec, ref __retVal_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal_native, ref __lastError);
                         }
                     }
                     finally
@@ -62,11 +67,24 @@ namespace Demo
             static extern unsafe int __PInvoke(nint __fd_native);
 
             // fcntl, where the runtime found it in the C library: the wrapper never calls it where the library lacks it.
-            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             // Variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
-            static unsafe int __PInvoke_fcntl(nint __arg0, int __arg1, int __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
-                ? ((delegate* unmanaged<nint, int, nint, nint, nint, nint, nint, nint, nint, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
-                : ((delegate* unmanaged<nint, int, int, int>)global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec))(__arg0, __arg1, __arg2);
+            [global::System.Runtime.CompilerServices.MethodImplAttribute(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            static unsafe int __PInvoke_fcntl(nint __arg0, int __arg1, int __arg2)
+            {
+                nint __function = global::Cloexec.Interop.AtomicFunctions.Of(global::Cloexec.Interop.AtomicWay.DupFdCloexec);
+                return global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                    ? ((delegate* unmanaged<nint, int, nint, nint, nint, nint, nint, nint, nint, int>)__function)(
+                        __arg0,
+                        __arg1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        (nint)__arg2)
+                    : ((delegate* unmanaged<nint, int, int, int>)__function)(__arg0, __arg1, __arg2);
+            }
         }
     }
 }
@@ -84,26 +102,34 @@ namespace Demo
         {
             int __lastError;
             int __retVal;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>.ManagedToUnmanagedIn __directory_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>
+                .ManagedToUnmanagedIn __directory_native__marshaller = new();
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
                 __directory_native__marshaller.FromManaged(directory);
                 nint __directory_native = __directory_native__marshaller.ToUnmanaged();
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__directory_native, __path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal = __PInvoke(
+                                __directory_native,
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -112,7 +138,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -149,24 +175,31 @@ namespace Demo
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeFileHandle __retVal;
             int __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __path_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), mode);
+                            __retVal_native = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                                mode);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -175,7 +208,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal_native, ref __lastError);
                         }
                     }
                     finally

@@ -16,13 +16,18 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __mode_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
-                __mode_native__marshaller.FromManaged(mode, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __mode_native__marshaller.FromManaged(
+                    mode,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __mode_native = __mode_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
@@ -31,7 +36,7 @@ namespace Demo
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic));
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -40,7 +45,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -78,7 +83,8 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -87,7 +93,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(mode, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -96,7 +102,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -130,22 +136,30 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __mode_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
-                __mode_native__marshaller.FromManaged(mode, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __mode_native__marshaller.FromManaged(
+                    mode,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __mode_native = __mode_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic), stream);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic),
+                                stream);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -154,7 +168,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                         }
                         if (__mode == global::Cloexec.Interop.CloexecMode.Clear)
                         {
@@ -199,22 +213,30 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __mode_native__marshaller = new();
             try
             {
-                __path_native__marshaller.FromManaged(path, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __path_native__marshaller.FromManaged(
+                    path,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __path_native = __path_native__marshaller.ToUnmanaged();
-                __mode_native__marshaller.FromManaged(mode, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __mode_native__marshaller.FromManaged(
+                    mode,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __mode_native = __mode_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal = __PInvoke(__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic), stream);
+                            __retVal = __PInvoke(
+                                __path_native,
+                                global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic),
+                                stream);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -223,7 +245,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                         }
                         if (__mode == global::Cloexec.Interop.CloexecMode.Clear)
                         {
@@ -268,13 +290,18 @@ namespace Demo
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __mode_native__marshaller = new();
             try
             {
-                __command_native__marshaller.FromManaged(command, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __command_native__marshaller.FromManaged(
+                    command,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __command_native = __command_native__marshaller.ToUnmanaged();
-                __mode_native__marshaller.FromManaged(mode, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __mode_native__marshaller.FromManaged(
+                    mode,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __mode_native = __mode_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
@@ -283,7 +310,7 @@ namespace Demo
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                             __retVal = __PInvoke(__command_native, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(__mode_native, __mode, __atomic));
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                             {
                                 break;
                             }
@@ -292,7 +319,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenProcessStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenProcessStream(__way, ref __retVal, ref __lastError);
                         }
                     }
                     finally
@@ -330,6 +357,7 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.None;
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, false);
                 try
                 {
@@ -338,7 +366,7 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.None, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -370,6 +398,7 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.None;
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, false);
                 try
                 {
@@ -378,7 +407,7 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.None, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -410,7 +439,8 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ModeStringE);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ModeStringE;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -418,7 +448,7 @@ namespace Demo
                     {
                         __retVal = RawFOpen(path, global::Cloexec.Interop.DescriptorRuntime.ApplyModeString(mode, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -427,7 +457,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(global::Cloexec.Interop.AtomicWay.ModeStringE, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterOpenStream(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally

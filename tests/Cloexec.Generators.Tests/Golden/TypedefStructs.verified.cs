@@ -14,16 +14,22 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __atomic ? __PInvoke_open64(pathname, global::Cloexec.Interop.CloexecFlagValues.CreatFlags | global::Cloexec.Interop.CloexecFlagValues.Open, global::System.Runtime.CompilerServices.Unsafe.BitCast<global::Demo.mode_t, uint>(mode)) : __PInvoke(pathname, global::System.Runtime.CompilerServices.Unsafe.BitCast<global::Demo.mode_t, uint>(mode));
+                        __retVal = __atomic
+                            ? __PInvoke_open64(
+                                pathname,
+                                global::Cloexec.Interop.CloexecFlagValues.CreatFlags | global::Cloexec.Interop.CloexecFlagValues.Open,
+                                global::System.Runtime.CompilerServices.Unsafe.BitCast<global::Demo.mode_t, uint>(mode))
+                            : __PInvoke(pathname, global::System.Runtime.CompilerServices.Unsafe.BitCast<global::Demo.mode_t, uint>(mode));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -32,7 +38,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -50,10 +56,21 @@ namespace Demo
             static extern unsafe int __PInvoke_open64_registers(byte* __arg0, int __arg1, uint __arg2);
 
             [global::System.Runtime.InteropServices.DllImportAttribute("libc.so.6", EntryPoint = "open64", ExactSpelling = true)]
-            static extern unsafe int __PInvoke_open64_stack(byte* __arg0, int __arg1, nint __arg2, nint __arg3, nint __arg4, nint __arg5, nint __arg6, nint __arg7, nint __arg8);
+            static extern unsafe int __PInvoke_open64_stack(
+                byte* __arg0,
+                int __arg1,
+                nint __arg2,
+                nint __arg3,
+                nint __arg4,
+                nint __arg5,
+                nint __arg6,
+                nint __arg7,
+                nint __arg8);
 
             // open64 is variadic from argument 2: on Apple arm64 those go on the stack, after the eight argument registers.
-            static unsafe int __PInvoke_open64(byte* __arg0, int __arg1, uint __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack ? __PInvoke_open64_stack(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2) : __PInvoke_open64_registers(__arg0, __arg1, __arg2);
+            static unsafe int __PInvoke_open64(byte* __arg0, int __arg1, uint __arg2) => global::Cloexec.Interop.AtomicFunctions.VariadicArgumentsOnStack
+                ? __PInvoke_open64_stack(__arg0, __arg1, 0, 0, 0, 0, 0, 0, (nint)__arg2)
+                : __PInvoke_open64_registers(__arg0, __arg1, __arg2);
         }
     }
 }
@@ -73,16 +90,20 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(pathname, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic), global::System.Runtime.CompilerServices.Unsafe.BitCast<global::Demo.mode_t, uint>(mode));
+                        __retVal = __PInvoke(
+                            pathname,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic),
+                            global::System.Runtime.CompilerServices.Unsafe.BitCast<global::Demo.mode_t, uint>(mode));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -91,7 +112,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -124,20 +145,28 @@ namespace Demo
             nint __retVal_native;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __PInvoke(socket, msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
+                        __retVal_native = __PInvoke(
+                            socket,
+                            msg,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld),
+                                global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage,
+                                __mode,
+                                __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                         if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, socket, flags, __retVal_native, __lastError))
                         {
                             continue;
                         }
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal_native, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                         {
                             break;
                         }
@@ -146,7 +175,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal_native, (void*)msg, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(__way, ref __retVal_native, (void*)msg, ref __lastError);
                     }
                 }
                 finally

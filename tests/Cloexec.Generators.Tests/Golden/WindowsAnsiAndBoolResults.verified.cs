@@ -8,29 +8,49 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateFile(string name, uint access, uint share, nint securityAttributes, uint disposition, uint attributes, nint template, bool? cloexec)
+        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateFile(
+            string name,
+            uint access,
+            uint share,
+            nint securityAttributes,
+            uint disposition,
+            uint attributes,
+            nint template,
+            bool? cloexec)
         {
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeFileHandle __retVal;
             nint __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             try
             {
                 fixed (char* __name_native = name)
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke((ushort*)__name_native, access, share, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), disposition, attributes, template);
+                            __retVal_native = __PInvoke(
+                                (ushort*)__name_native,
+                                access,
+                                share,
+                                (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                    (void*)securityAttributes,
+                                    &__securityAttributes,
+                                    __mode),
+                                disposition,
+                                attributes,
+                                template);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -39,7 +59,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal_native, ref __lastError);
                         }
                     }
                     finally
@@ -58,7 +78,14 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFileW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(ushort* __name_native, uint __access_native, uint __share_native, nint __securityAttributes_native, uint __disposition_native, uint __attributes_native, nint __template_native);
+            static extern unsafe nint __PInvoke(
+                ushort* __name_native,
+                uint __access_native,
+                uint __share_native,
+                nint __securityAttributes_native,
+                uint __disposition_native,
+                uint __attributes_native,
+                nint __template_native);
         }
     }
 }
@@ -72,31 +99,53 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateFileAnsi(string name, uint access, uint share, nint securityAttributes, uint disposition, uint attributes, nint template, bool? cloexec)
+        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateFileAnsi(
+            string name,
+            uint access,
+            uint share,
+            nint securityAttributes,
+            uint disposition,
+            uint attributes,
+            nint template,
+            bool? cloexec)
         {
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeFileHandle __retVal;
             nint __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             scoped global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn __name_native__marshaller = new();
             try
             {
-                __name_native__marshaller.FromManaged(name, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __name_native__marshaller.FromManaged(
+                    name,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __name_native = __name_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke(__name_native, access, share, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), disposition, attributes, template);
+                            __retVal_native = __PInvoke(
+                                __name_native,
+                                access,
+                                share,
+                                (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                    (void*)securityAttributes,
+                                    &__securityAttributes,
+                                    __mode),
+                                disposition,
+                                attributes,
+                                template);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -105,7 +154,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal_native, ref __lastError);
                         }
                     }
                     finally
@@ -125,7 +174,14 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFileA", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(byte* __name_native, uint __access_native, uint __share_native, nint __securityAttributes_native, uint __disposition_native, uint __attributes_native, nint __template_native);
+            static extern unsafe nint __PInvoke(
+                byte* __name_native,
+                uint __access_native,
+                uint __share_native,
+                nint __securityAttributes_native,
+                uint __disposition_native,
+                uint __attributes_native,
+                nint __template_native);
         }
     }
 }
@@ -150,18 +206,23 @@ namespace Demo
             fixed (nint* __write_native = &write)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __PInvoke(__read_native, __write_native, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), size);
+                        __retVal_native = __PInvoke(
+                            __read_native,
+                            __write_native,
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode),
+                            size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                         {
                             break;
                         }

@@ -19,18 +19,23 @@ namespace Demo
             fixed (nint* __write_native = &write)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __PInvoke(__read_native, __write_native, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), size);
+                        __retVal_native = __PInvoke(
+                            __read_native,
+                            __write_native,
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode),
+                            size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                         {
                             break;
                         }
@@ -68,17 +73,22 @@ namespace Demo
             bool __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
-                        __retVal = RawCreatePipe(out read, out write, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), size);
+                        __retVal = RawCreatePipe(
+                            out read,
+                            out write,
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode),
+                            size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -112,6 +122,7 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.None;
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, false);
                 try
                 {
@@ -120,7 +131,11 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.None, global::Cloexec.Interop.CrtLibrary.Msvcrt, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(
+                            __way,
+                            global::Cloexec.Interop.CrtLibrary.Msvcrt,
+                            ref __retVal,
+                            ref __lastError);
                     }
                 }
                 finally
@@ -146,7 +161,15 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial bool DuplicateHandle(nint sourceProcess, nint source, nint targetProcess, out nint target, uint access, bool inherit, uint options, bool? cloexec)
+        internal static partial bool DuplicateHandle(
+            nint sourceProcess,
+            nint source,
+            nint targetProcess,
+            out nint target,
+            uint access,
+            bool inherit,
+            uint options,
+            bool? cloexec)
         {
             int __lastError;
             bool __retVal;
@@ -155,16 +178,24 @@ namespace Demo
             fixed (nint* __target_native = &target)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal_native = __PInvoke(sourceProcess, source, targetProcess, __target_native, access, global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument((inherit ? 1 : 0), __mode), options);
+                        __retVal_native = __PInvoke(
+                            sourceProcess,
+                            source,
+                            targetProcess,
+                            __target_native,
+                            access,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument((inherit ? 1 : 0), __mode),
+                            options);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal_native, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                         {
                             break;
                         }
@@ -182,7 +213,14 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "DuplicateHandle", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(nint __sourceProcess_native, nint __source_native, nint __targetProcess_native, nint* __target_native, uint __access_native, int __inherit_native, uint __options_native);
+            static extern unsafe int __PInvoke(
+                nint __sourceProcess_native,
+                nint __source_native,
+                nint __targetProcess_native,
+                nint* __target_native,
+                uint __access_native,
+                int __inherit_native,
+                uint __options_native);
         }
     }
 }
@@ -203,16 +241,20 @@ namespace Demo
             fixed (char* __path_native = path)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((ushort*)__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), mode);
+                        __retVal = __PInvoke(
+                            (ushort*)__path_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic),
+                            mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -221,7 +263,11 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.NoInheritFlag, global::Cloexec.Interop.CrtLibrary.Msvcrt, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(
+                            __way,
+                            global::Cloexec.Interop.CrtLibrary.Msvcrt,
+                            ref __retVal,
+                            ref __lastError);
                     }
                 }
                 finally
@@ -254,16 +300,24 @@ namespace Demo
             fixed (int* __fds_native = &global::System.Runtime.InteropServices.MemoryMarshal.GetReference(fds))
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__fds_native, size, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(textMode, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            __fds_native,
+                            size,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                textMode,
+                                global::Cloexec.Interop.CloexecFlagValues.NoInherit,
+                                __mode,
+                                __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -272,7 +326,12 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.NoInheritFlag, global::Cloexec.Interop.CrtLibrary.Msvcrt, ref __retVal, (int*)__fds_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(
+                            __way,
+                            global::Cloexec.Interop.CrtLibrary.Msvcrt,
+                            ref __retVal,
+                            (int*)__fds_native,
+                            ref __lastError);
                     }
                 }
                 finally

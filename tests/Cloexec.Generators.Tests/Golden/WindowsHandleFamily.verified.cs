@@ -8,25 +8,41 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial nint CreateFile(string name, uint access, uint share, nint securityAttributes, uint disposition, uint flags, nint template, bool? cloexec)
+        internal static partial nint CreateFile(
+            string name,
+            uint access,
+            uint share,
+            nint securityAttributes,
+            uint disposition,
+            uint flags,
+            nint template,
+            bool? cloexec)
         {
             int __lastError;
             nint __retVal;
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((ushort*)__name_native, access, share, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), disposition, flags, template);
+                        __retVal = __PInvoke(
+                            (ushort*)__name_native,
+                            access,
+                            share,
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode),
+                            disposition,
+                            flags,
+                            template);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -35,7 +51,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -47,7 +63,14 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFileW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(ushort* __name_native, uint __access_native, uint __share_native, nint __securityAttributes_native, uint __disposition_native, uint __flags_native, nint __template_native);
+            static extern unsafe nint __PInvoke(
+                ushort* __name_native,
+                uint __access_native,
+                uint __share_native,
+                nint __securityAttributes_native,
+                uint __disposition_native,
+                uint __flags_native,
+                nint __template_native);
         }
     }
 }
@@ -61,24 +84,43 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial nint CreateFileAnsi(byte* name, uint access, uint share, global::Demo.SECURITY_ATTRIBUTES* securityAttributes, uint disposition, uint flags, nint template, bool? cloexec)
+        internal static partial nint CreateFileAnsi(
+            byte* name,
+            uint access,
+            uint share,
+            global::Demo.SECURITY_ATTRIBUTES* securityAttributes,
+            uint disposition,
+            uint flags,
+            nint template,
+            bool? cloexec)
         {
             int __lastError;
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(name, access, share, (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), disposition, flags, template);
+                        __retVal = __PInvoke(
+                            name,
+                            access,
+                            share,
+                            (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                (void*)securityAttributes,
+                                &__securityAttributes,
+                                __mode),
+                            disposition,
+                            flags,
+                            template);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -87,7 +129,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -99,7 +141,14 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFileA", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(byte* __name_native, uint __access_native, uint __share_native, global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native, uint __disposition_native, uint __flags_native, nint __template_native);
+            static extern unsafe nint __PInvoke(
+                byte* __name_native,
+                uint __access_native,
+                uint __share_native,
+                global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native,
+                uint __disposition_native,
+                uint __flags_native,
+                nint __template_native);
         }
     }
 }
@@ -123,18 +172,26 @@ namespace Demo
             fixed (nint* __write_native = &write)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__read_native, __write_native, (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode), size);
+                        __retVal = __PInvoke(
+                            __read_native,
+                            __write_native,
+                            (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                (void*)securityAttributes,
+                                &__securityAttributes,
+                                __mode),
+                            size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -151,7 +208,11 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreatePipe", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(nint* __read_native, nint* __write_native, global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native, uint __size_native);
+            static extern unsafe int __PInvoke(
+                nint* __read_native,
+                nint* __write_native,
+                global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native,
+                uint __size_native);
         }
     }
 }
@@ -165,7 +226,12 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial int CreatePipeByRef(out nint read, out nint write, ref global::Demo.SECURITY_ATTRIBUTES securityAttributes, uint size, bool? cloexec)
+        internal static partial int CreatePipeByRef(
+            out nint read,
+            out nint write,
+            ref global::Demo.SECURITY_ATTRIBUTES securityAttributes,
+            uint size,
+            bool? cloexec)
         {
             int __lastError;
             int __retVal;
@@ -176,18 +242,26 @@ namespace Demo
             fixed (global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native = &securityAttributes)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__read_native, __write_native, (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)__securityAttributes_native, &__securityAttributes, __mode), size);
+                        __retVal = __PInvoke(
+                            __read_native,
+                            __write_native,
+                            (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                (void*)__securityAttributes_native,
+                                &__securityAttributes,
+                                __mode),
+                            size);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -204,7 +278,11 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32.dll", EntryPoint = "CreatePipe", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(nint* __read_native, nint* __write_native, global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native, uint __size_native);
+            static extern unsafe int __PInvoke(
+                nint* __read_native,
+                nint* __write_native,
+                global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native,
+                uint __size_native);
         }
     }
 }
@@ -218,7 +296,15 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial int DuplicateHandle(nint sourceProcess, nint source, nint targetProcess, out nint target, uint access, bool inherit, uint options, bool? cloexec)
+        internal static partial int DuplicateHandle(
+            nint sourceProcess,
+            nint source,
+            nint targetProcess,
+            out nint target,
+            uint access,
+            bool inherit,
+            uint options,
+            bool? cloexec)
         {
             int __lastError;
             int __retVal;
@@ -226,16 +312,24 @@ namespace Demo
             fixed (nint* __target_native = &target)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(sourceProcess, source, targetProcess, __target_native, access, global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument((inherit ? 1 : 0), __mode), options);
+                        __retVal = __PInvoke(
+                            sourceProcess,
+                            source,
+                            targetProcess,
+                            __target_native,
+                            access,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument((inherit ? 1 : 0), __mode),
+                            options);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -252,7 +346,14 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "DuplicateHandle", ExactSpelling = true)]
-            static extern unsafe int __PInvoke(nint __sourceProcess_native, nint __source_native, nint __targetProcess_native, nint* __target_native, uint __access_native, int __inherit_native, uint __options_native);
+            static extern unsafe int __PInvoke(
+                nint __sourceProcess_native,
+                nint __source_native,
+                nint __targetProcess_native,
+                nint* __target_native,
+                uint __access_native,
+                int __inherit_native,
+                uint __options_native);
         }
     }
 }

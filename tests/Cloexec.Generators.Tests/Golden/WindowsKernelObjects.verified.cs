@@ -8,29 +8,43 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial global::Microsoft.Win32.SafeHandles.SafeWaitHandle CreateEvent(global::Demo.SECURITY_ATTRIBUTES* attributes, bool manualReset, bool initialState, string? name, bool? cloexec)
+        internal static partial global::Microsoft.Win32.SafeHandles.SafeWaitHandle CreateEvent(
+            global::Demo.SECURITY_ATTRIBUTES* attributes,
+            bool manualReset,
+            bool initialState,
+            string? name,
+            bool? cloexec)
         {
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeWaitHandle __retVal;
             nint __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeWaitHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeWaitHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             try
             {
                 fixed (char* __name_native = name)
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke((global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), (manualReset ? 1 : 0), (initialState ? 1 : 0), (ushort*)__name_native);
+                            __retVal_native = __PInvoke(
+                                (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                    (void*)attributes,
+                                    &__securityAttributes,
+                                    __mode),
+                                (manualReset ? 1 : 0),
+                                (initialState ? 1 : 0),
+                                (ushort*)__name_native);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -39,7 +53,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, 0, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal_native, 0, ref __lastError);
                         }
                     }
                     finally
@@ -58,7 +72,11 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateEventW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(global::Demo.SECURITY_ATTRIBUTES* __attributes_native, int __manualReset_native, int __initialState_native, ushort* __name_native);
+            static extern unsafe nint __PInvoke(
+                global::Demo.SECURITY_ATTRIBUTES* __attributes_native,
+                int __manualReset_native,
+                int __initialState_native,
+                ushort* __name_native);
         }
     }
 }
@@ -80,18 +98,26 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)__attributes_native, &__securityAttributes, __mode), (ushort*)__name_native, flags, access);
+                        __retVal = __PInvoke(
+                            (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                (void*)__attributes_native,
+                                &__securityAttributes,
+                                __mode),
+                            (ushort*)__name_native,
+                            flags,
+                            access);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -100,7 +126,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -112,7 +138,11 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateEventExW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(global::Demo.SECURITY_ATTRIBUTES* __attributes_native, ushort* __name_native, uint __flags_native, uint __access_native);
+            static extern unsafe nint __PInvoke(
+                global::Demo.SECURITY_ATTRIBUTES* __attributes_native,
+                ushort* __name_native,
+                uint __flags_native,
+                uint __access_native);
         }
     }
 }
@@ -126,27 +156,43 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial nint CreateFile2(string name, uint access, uint share, uint disposition, global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* parameters, bool? cloexec)
+        internal static partial nint CreateFile2(
+            string name,
+            uint access,
+            uint share,
+            uint disposition,
+            global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* parameters,
+            bool? cloexec)
         {
             int __lastError;
             nint __retVal;
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
                 // Nor the caller's CREATEFILE2_EXTENDED_PARAMETERS: the call gets this copy, pointing to the one above.
                 global::Cloexec.Interop.CreateFile2Parameters __createFile2Parameters;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((ushort*)__name_native, access, share, disposition, (global::Demo.CREATEFILE2_EXTENDED_PARAMETERS*)global::Cloexec.Interop.DescriptorRuntime.ApplyCreateFile2Parameters((void*)parameters, &__createFile2Parameters, &__securityAttributes, __mode));
+                        __retVal = __PInvoke(
+                            (ushort*)__name_native,
+                            access,
+                            share,
+                            disposition,
+                            (global::Demo.CREATEFILE2_EXTENDED_PARAMETERS*)global::Cloexec.Interop.DescriptorRuntime.ApplyCreateFile2Parameters(
+                                (void*)parameters,
+                                &__createFile2Parameters,
+                                &__securityAttributes,
+                                __mode));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -155,7 +201,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -167,7 +213,12 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("api-ms-win-core-file-l1-2-0", EntryPoint = "CreateFile2", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(ushort* __name_native, uint __access_native, uint __share_native, uint __disposition_native, global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* __parameters_native);
+            static extern unsafe nint __PInvoke(
+                ushort* __name_native,
+                uint __access_native,
+                uint __share_native,
+                uint __disposition_native,
+                global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* __parameters_native);
         }
     }
 }
@@ -181,32 +232,49 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateFile2ByRef(string name, uint access, uint share, uint disposition, in global::Demo.CREATEFILE2_EXTENDED_PARAMETERS parameters, bool? cloexec)
+        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateFile2ByRef(
+            string name,
+            uint access,
+            uint share,
+            uint disposition,
+            in global::Demo.CREATEFILE2_EXTENDED_PARAMETERS parameters,
+            bool? cloexec)
         {
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeFileHandle __retVal;
             nint __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             try
             {
                 fixed (char* __name_native = name)
                 fixed (global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* __parameters_native = &parameters)
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
                     // Nor the caller's CREATEFILE2_EXTENDED_PARAMETERS: the call gets this copy, pointing to the one above.
                     global::Cloexec.Interop.CreateFile2Parameters __createFile2Parameters;
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke((ushort*)__name_native, access, share, disposition, (global::Demo.CREATEFILE2_EXTENDED_PARAMETERS*)global::Cloexec.Interop.DescriptorRuntime.ApplyCreateFile2Parameters((void*)__parameters_native, &__createFile2Parameters, &__securityAttributes, __mode));
+                            __retVal_native = __PInvoke(
+                                (ushort*)__name_native,
+                                access,
+                                share,
+                                disposition,
+                                (global::Demo.CREATEFILE2_EXTENDED_PARAMETERS*)global::Cloexec.Interop.DescriptorRuntime.ApplyCreateFile2Parameters(
+                                    (void*)__parameters_native,
+                                    &__createFile2Parameters,
+                                    &__securityAttributes,
+                                    __mode));
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -215,7 +283,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal_native, ref __lastError);
                         }
                     }
                     finally
@@ -234,7 +302,12 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFile2", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(ushort* __name_native, uint __access_native, uint __share_native, uint __disposition_native, global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* __parameters_native);
+            static extern unsafe nint __PInvoke(
+                ushort* __name_native,
+                uint __access_native,
+                uint __share_native,
+                uint __disposition_native,
+                global::Demo.CREATEFILE2_EXTENDED_PARAMETERS* __parameters_native);
         }
     }
 }
@@ -248,25 +321,42 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial nint CreateFileMapping(nint file, global::Demo.SECURITY_ATTRIBUTES* attributes, uint protect, uint sizeHigh, uint sizeLow, string? name, bool? cloexec)
+        internal static partial nint CreateFileMapping(
+            nint file,
+            global::Demo.SECURITY_ATTRIBUTES* attributes,
+            uint protect,
+            uint sizeHigh,
+            uint sizeLow,
+            string? name,
+            bool? cloexec)
         {
             int __lastError;
             nint __retVal;
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(file, (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), protect, sizeHigh, sizeLow, (ushort*)__name_native);
+                        __retVal = __PInvoke(
+                            file,
+                            (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                (void*)attributes,
+                                &__securityAttributes,
+                                __mode),
+                            protect,
+                            sizeHigh,
+                            sizeLow,
+                            (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -275,7 +365,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -287,7 +377,13 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFileMappingW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(nint __file_native, global::Demo.SECURITY_ATTRIBUTES* __attributes_native, uint __protect_native, uint __sizeHigh_native, uint __sizeLow_native, ushort* __name_native);
+            static extern unsafe nint __PInvoke(
+                nint __file_native,
+                global::Demo.SECURITY_ATTRIBUTES* __attributes_native,
+                uint __protect_native,
+                uint __sizeHigh_native,
+                uint __sizeLow_native,
+                ushort* __name_native);
         }
     }
 }
@@ -307,18 +403,25 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(file, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), protect, sizeHigh, sizeLow, name);
+                        __retVal = __PInvoke(
+                            file,
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            protect,
+                            sizeHigh,
+                            sizeLow,
+                            name);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -327,7 +430,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -339,7 +442,13 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateFileMappingA", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(nint __file_native, nint __attributes_native, uint __protect_native, uint __sizeHigh_native, uint __sizeLow_native, byte* __name_native);
+            static extern unsafe nint __PInvoke(
+                nint __file_native,
+                nint __attributes_native,
+                uint __protect_native,
+                uint __sizeHigh_native,
+                uint __sizeLow_native,
+                byte* __name_native);
         }
     }
 }
@@ -360,18 +469,21 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), (ushort*)__name_native);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -380,7 +492,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -413,18 +525,22 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), initialOwner, (ushort*)__name_native);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            initialOwner,
+                            (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -433,7 +549,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -466,18 +582,23 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), (ushort*)__name_native, flags, access);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            (ushort*)__name_native,
+                            flags,
+                            access);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -486,7 +607,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -512,25 +633,46 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial nint CreateNamedPipe(string name, uint openMode, uint pipeMode, uint maxInstances, uint outSize, uint inSize, uint timeout, global::Demo.SECURITY_ATTRIBUTES* securityAttributes, bool? cloexec)
+        internal static partial nint CreateNamedPipe(
+            string name,
+            uint openMode,
+            uint pipeMode,
+            uint maxInstances,
+            uint outSize,
+            uint inSize,
+            uint timeout,
+            global::Demo.SECURITY_ATTRIBUTES* securityAttributes,
+            bool? cloexec)
         {
             int __lastError;
             nint __retVal;
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((ushort*)__name_native, openMode, pipeMode, maxInstances, outSize, inSize, timeout, (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode));
+                        __retVal = __PInvoke(
+                            (ushort*)__name_native,
+                            openMode,
+                            pipeMode,
+                            maxInstances,
+                            outSize,
+                            inSize,
+                            timeout,
+                            (global::Demo.SECURITY_ATTRIBUTES*)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                (void*)securityAttributes,
+                                &__securityAttributes,
+                                __mode));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -539,7 +681,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -551,7 +693,15 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateNamedPipeW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(ushort* __name_native, uint __openMode_native, uint __pipeMode_native, uint __maxInstances_native, uint __outSize_native, uint __inSize_native, uint __timeout_native, global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native);
+            static extern unsafe nint __PInvoke(
+                ushort* __name_native,
+                uint __openMode_native,
+                uint __pipeMode_native,
+                uint __maxInstances_native,
+                uint __outSize_native,
+                uint __inSize_native,
+                uint __timeout_native,
+                global::Demo.SECURITY_ATTRIBUTES* __securityAttributes_native);
         }
     }
 }
@@ -565,31 +715,55 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateNamedPipeAnsi(string name, uint openMode, uint pipeMode, uint maxInstances, uint outSize, uint inSize, uint timeout, nint securityAttributes, bool? cloexec)
+        internal static partial global::Microsoft.Win32.SafeHandles.SafeFileHandle CreateNamedPipeAnsi(
+            string name,
+            uint openMode,
+            uint pipeMode,
+            uint maxInstances,
+            uint outSize,
+            uint inSize,
+            uint timeout,
+            nint securityAttributes,
+            bool? cloexec)
         {
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeFileHandle __retVal;
             nint __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeFileHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             scoped global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn __name_native__marshaller = new();
             try
             {
-                __name_native__marshaller.FromManaged(name, stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
+                __name_native__marshaller.FromManaged(
+                    name,
+                    stackalloc byte[global::System.Runtime.InteropServices.Marshalling.Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __name_native = __name_native__marshaller.ToUnmanaged();
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke(__name_native, openMode, pipeMode, maxInstances, outSize, inSize, timeout, (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)securityAttributes, &__securityAttributes, __mode));
+                            __retVal_native = __PInvoke(
+                                __name_native,
+                                openMode,
+                                pipeMode,
+                                maxInstances,
+                                outSize,
+                                inSize,
+                                timeout,
+                                (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes(
+                                    (void*)securityAttributes,
+                                    &__securityAttributes,
+                                    __mode));
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -598,7 +772,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal_native, ref __lastError);
                         }
                     }
                     finally
@@ -618,7 +792,15 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateNamedPipeA", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(byte* __name_native, uint __openMode_native, uint __pipeMode_native, uint __maxInstances_native, uint __outSize_native, uint __inSize_native, uint __timeout_native, nint __securityAttributes_native);
+            static extern unsafe nint __PInvoke(
+                byte* __name_native,
+                uint __openMode_native,
+                uint __pipeMode_native,
+                uint __maxInstances_native,
+                uint __outSize_native,
+                uint __inSize_native,
+                uint __timeout_native,
+                nint __securityAttributes_native);
         }
     }
 }
@@ -639,18 +821,23 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), initialCount, maximumCount, (ushort*)__name_native);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            initialCount,
+                            maximumCount,
+                            (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -659,7 +846,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -685,25 +872,39 @@ namespace Demo
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Cloexec.Generators", "0.3.0.0")]
         [global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]
-        internal static partial nint CreateSemaphoreEx(nint attributes, int initialCount, int maximumCount, string? name, uint flags, uint access, bool? cloexec)
+        internal static partial nint CreateSemaphoreEx(
+            nint attributes,
+            int initialCount,
+            int maximumCount,
+            string? name,
+            uint flags,
+            uint access,
+            bool? cloexec)
         {
             int __lastError;
             nint __retVal;
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), initialCount, maximumCount, (ushort*)__name_native, flags, access);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            initialCount,
+                            maximumCount,
+                            (ushort*)__name_native,
+                            flags,
+                            access);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -712,7 +913,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -724,7 +925,13 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("kernel32", EntryPoint = "CreateSemaphoreExW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(nint __attributes_native, int __initialCount_native, int __maximumCount_native, ushort* __name_native, uint __flags_native, uint __access_native);
+            static extern unsafe nint __PInvoke(
+                nint __attributes_native,
+                int __initialCount_native,
+                int __maximumCount_native,
+                ushort* __name_native,
+                uint __flags_native,
+                uint __access_native);
         }
     }
 }
@@ -745,18 +952,22 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), manualReset, (ushort*)__name_native);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            manualReset,
+                            (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -765,7 +976,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -798,18 +1009,23 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit);
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode), (ushort*)__name_native, flags, access);
+                        __retVal = __PInvoke(
+                            (nint)global::Cloexec.Interop.DescriptorRuntime.ApplySecurityAttributes((void*)attributes, &__securityAttributes, __mode),
+                            (ushort*)__name_native,
+                            flags,
+                            access);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -818,7 +1034,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally

@@ -13,22 +13,27 @@ namespace Demo
             int __lastError;
             global::Microsoft.Win32.SafeHandles.SafeWaitHandle __retVal;
             nint __retVal_native;
-            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeWaitHandle>.ManagedToUnmanagedOut __retVal_native__marshaller = new();
+            global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<global::Microsoft.Win32.SafeHandles.SafeWaitHandle>
+                .ManagedToUnmanagedOut __retVal_native__marshaller = new();
             try
             {
                 fixed (char* __name_native = name)
                 {
                     global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                    const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                    bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                     bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                     try
                     {
                         while (true)
                         {
                             global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                            __retVal_native = __PInvoke(access, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(unchecked((int)inherit), __mode)), (ushort*)__name_native);
+                            __retVal_native = __PInvoke(
+                                access,
+                                unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(unchecked((int)inherit), __mode)),
+                                (ushort*)__name_native);
                             __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal_native, ref __lastError))
+                            if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal_native, ref __lastError))
                             {
                                 break;
                             }
@@ -37,7 +42,7 @@ namespace Demo
                         }
                         if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal_native, 0, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal_native, 0, ref __lastError);
                         }
                     }
                     finally
@@ -76,15 +81,19 @@ namespace Demo
             global::Microsoft.Win32.SafeHandles.SafeFileHandle __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
-                        __retVal = RawOpenFileMapping(access, (global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(inherit ? 1 : 0, __mode) != 0), name);
+                        __retVal = RawOpenFileMapping(
+                            access,
+                            (global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(inherit ? 1 : 0, __mode) != 0),
+                            name);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -93,7 +102,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -123,7 +132,8 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -132,7 +142,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(access, global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(inherit, __mode), (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -141,7 +151,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -173,7 +183,8 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -182,7 +193,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(access, global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument((inherit ? 1 : 0), __mode), processId);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -191,7 +202,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -224,7 +235,8 @@ namespace Demo
             fixed (char* __name_native = name)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -233,7 +245,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(access, global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(inherit, __mode), (ushort*)__name_native);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -242,7 +254,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally
@@ -274,7 +286,8 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.InheritHandleArgument);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
@@ -283,7 +296,7 @@ namespace Demo
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                         __retVal = __PInvoke(access, global::Cloexec.Interop.DescriptorRuntime.ApplyInheritArgument(inherit, __mode), threadId);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -292,7 +305,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(global::Cloexec.Interop.AtomicWay.InheritHandleArgument, ref __retVal, 0, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateHandle(__way, ref __retVal, 0, ref __lastError);
                     }
                 }
                 finally

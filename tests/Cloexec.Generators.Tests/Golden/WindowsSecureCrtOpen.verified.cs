@@ -17,16 +17,22 @@ namespace Demo
             fixed (char* __path_native = path)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__fd_native, (ushort*)__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), share, mode);
+                        __retVal = __PInvoke(
+                            __fd_native,
+                            (ushort*)__path_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic),
+                            share,
+                            mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -35,7 +41,12 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateOut(global::Cloexec.Interop.AtomicWay.NoInheritFlag, global::Cloexec.Interop.CrtLibrary.Msvcrt, ref __retVal, (int*)__fd_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateOut(
+                            __way,
+                            global::Cloexec.Interop.CrtLibrary.Msvcrt,
+                            ref __retVal,
+                            (int*)__fd_native,
+                            ref __lastError);
                     }
                 }
                 finally
@@ -70,16 +81,22 @@ namespace Demo
             fixed (char* __path_native = path)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__fd_native, (ushort*)__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), share, mode);
+                        __retVal = __PInvoke(
+                            __fd_native,
+                            (ushort*)__path_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic),
+                            share,
+                            mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -88,7 +105,12 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateOut(global::Cloexec.Interop.AtomicWay.NoInheritFlag, global::Cloexec.Interop.CrtLibrary.Ucrt, ref __retVal, (int*)__fd_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateOut(
+                            __way,
+                            global::Cloexec.Interop.CrtLibrary.Ucrt,
+                            ref __retVal,
+                            (int*)__fd_native,
+                            ref __lastError);
                     }
                 }
                 finally
@@ -120,16 +142,22 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(fd, path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), share, mode);
+                        __retVal = __PInvoke(
+                            fd,
+                            path,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic),
+                            share,
+                            mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -138,7 +166,12 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateOut(global::Cloexec.Interop.AtomicWay.NoInheritFlag, global::Cloexec.Interop.CrtLibrary.Ucrt, ref __retVal, (int*)fd, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateOut(
+                            __way,
+                            global::Cloexec.Interop.CrtLibrary.Ucrt,
+                            ref __retVal,
+                            (int*)fd,
+                            ref __lastError);
                     }
                 }
                 finally

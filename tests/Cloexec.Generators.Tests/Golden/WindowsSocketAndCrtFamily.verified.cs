@@ -14,6 +14,7 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.None;
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, false);
                 try
                 {
@@ -22,7 +23,7 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(global::Cloexec.Interop.AtomicWay.None, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -54,6 +55,7 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.None;
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, false);
                 try
                 {
@@ -62,7 +64,7 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.None, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -95,16 +97,20 @@ namespace Demo
             fixed (char* __path_native = path)
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke((ushort*)__path_native, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic), mode);
+                        __retVal = __PInvoke(
+                            (ushort*)__path_native,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic),
+                            mode);
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -113,7 +119,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -145,16 +151,19 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(path, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            path,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -163,7 +172,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -196,16 +205,24 @@ namespace Demo
             fixed (int* __fds_native = &global::System.Runtime.InteropServices.MemoryMarshal.GetReference(fds))
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.NoInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.NoInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(__fds_native, size, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(textMode, global::Cloexec.Interop.CloexecFlagValues.NoInherit, __mode, __atomic));
+                        __retVal = __PInvoke(
+                            __fds_native,
+                            size,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                textMode,
+                                global::Cloexec.Interop.CloexecFlagValues.NoInherit,
+                                __mode,
+                                __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -214,7 +231,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(global::Cloexec.Interop.AtomicWay.NoInheritFlag, ref __retVal, (int*)__fds_native, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreatePair(__way, ref __retVal, (int*)__fds_native, ref __lastError);
                     }
                 }
                 finally
@@ -246,6 +263,7 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.None;
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, false);
                 try
                 {
@@ -254,7 +272,7 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(global::Cloexec.Interop.AtomicWay.None, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -286,16 +304,27 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(family, type, protocol, info, group, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit, __mode, __atomic)));
+                        __retVal = __PInvoke(
+                            family,
+                            type,
+                            protocol,
+                            info,
+                            group,
+                            unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                unchecked((int)flags),
+                                global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit,
+                                __mode,
+                                __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -304,7 +333,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -316,7 +345,13 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32", EntryPoint = "WSASocketW", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(int __family_native, int __type_native, int __protocol_native, nint __info_native, uint __group_native, uint __flags_native);
+            static extern unsafe nint __PInvoke(
+                int __family_native,
+                int __type_native,
+                int __protocol_native,
+                nint __info_native,
+                uint __group_native,
+                uint __flags_native);
         }
     }
 }
@@ -336,16 +371,27 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
                         global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
-                        __retVal = __PInvoke(family, type, protocol, info, group, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit, __mode, __atomic)));
+                        __retVal = __PInvoke(
+                            family,
+                            type,
+                            protocol,
+                            info,
+                            group,
+                            unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                unchecked((int)flags),
+                                global::Cloexec.Interop.CloexecFlagValues.WsaNoHandleInherit,
+                                __mode,
+                                __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -354,7 +400,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(global::Cloexec.Interop.AtomicWay.WsaNoHandleInheritFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateSocket(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -366,7 +412,13 @@ namespace Demo
             return __retVal;
 
             [global::System.Runtime.InteropServices.DllImportAttribute("ws2_32", EntryPoint = "WSASocketA", ExactSpelling = true)]
-            static extern unsafe nint __PInvoke(int __family_native, int __type_native, int __protocol_native, nint __info_native, uint __group_native, uint __flags_native);
+            static extern unsafe nint __PInvoke(
+                int __family_native,
+                int __type_native,
+                int __protocol_native,
+                nint __info_native,
+                uint __group_native,
+                uint __flags_native);
         }
     }
 }

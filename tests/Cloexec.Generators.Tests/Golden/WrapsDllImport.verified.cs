@@ -14,15 +14,23 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.OpenFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.OpenFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
-                        __retVal = RawDemoCreate(in options, out generation, unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(unchecked((int)flags), global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic)));
+                        __retVal = RawDemoCreate(
+                            in options,
+                            out generation,
+                            unchecked((uint)global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                unchecked((int)flags),
+                                global::Cloexec.Interop.CloexecFlagValues.Open,
+                                __mode,
+                                __atomic)));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -31,7 +39,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.OpenFlag, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -60,15 +68,19 @@ namespace Demo
             int __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.Dup3);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.Dup3;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
-                        __retVal = RawDup3(oldfd, newfd, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
+                        __retVal = RawDup3(
+                            oldfd,
+                            newfd,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(flags, global::Cloexec.Interop.CloexecFlagValues.Open, __mode, __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.Dup3, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -77,7 +89,7 @@ namespace Demo
                     }
                     if (!__atomic && __mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(global::Cloexec.Interop.AtomicWay.Dup3, ref __retVal, ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreate(__way, ref __retVal, ref __lastError);
                     }
                 }
                 finally
@@ -105,19 +117,27 @@ namespace Demo
             nint __retVal;
             {
                 global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
-                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag);
+                const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag;
+                bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
                 try
                 {
                     while (true)
                     {
-                        __retVal = RawRecvMsg(fd, ref msg, global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld), global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage, __mode, __atomic));
+                        __retVal = RawRecvMsg(
+                            fd,
+                            ref msg,
+                            global::Cloexec.Interop.DescriptorRuntime.ApplyFlag(
+                                global::Cloexec.Interop.DescriptorRuntime.DontWaitWhileHeld(flags, __forkLockHeld),
+                                global::Cloexec.Interop.CloexecFlagValues.ReceiveMessage,
+                                __mode,
+                                __atomic));
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
                         if (global::Cloexec.Interop.DescriptorRuntime.WaitAgain(ref __forkLockHeld, fd, flags, __retVal, __lastError))
                         {
                             continue;
                         }
-                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, ref __lastError))
+                        if (!__atomic || global::Cloexec.Interop.DescriptorRuntime.ConfirmAtomic(__way, ref __retVal, ref __lastError))
                         {
                             break;
                         }
@@ -128,7 +148,7 @@ namespace Demo
                     {
                         fixed (global::Demo.MessageHeader* __msg_native = &msg)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(global::Cloexec.Interop.AtomicWay.ReceiveMessageFlag, ref __retVal, (void*)__msg_native, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterReceive(__way, ref __retVal, (void*)__msg_native, ref __lastError);
                         }
                     }
                 }
