@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cloexec.Analyzers.Knowledge;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -40,7 +39,7 @@ public sealed class RawDeclarationAnalyzer : DiagnosticAnalyzer
 
         foreach (IMethodSymbol method in methods)
         {
-            if (wrapped.Contains(method.Name) || RawImport.Of(method) is not { } import || !LibcNames.IsLibc(import.LibraryName)
+            if (wrapped.Contains(method.Name) || RawImport.Of(method) is not { } import || !NativeLibraries.ExportsUnixCreator(import.LibraryName, import.EntryPoint)
                 || EntryPointTable.Find(import.EntryPoint, NativePlatform.Unix) is not { Placement: not FlagPlacement.AlwaysCloexec })
             {
                 continue;
