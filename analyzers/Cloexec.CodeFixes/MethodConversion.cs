@@ -99,7 +99,7 @@ internal sealed class MethodConversion
         for (int list = 0; list < result.AttributeLists.Count; list++)
         {
             AttributeListSyntax attributes = result.AttributeLists[list];
-            var kept = attributes.Attributes.Where((_, i) => !_importOnlyAttributes.Contains((list, i))).ToList();
+            var kept = attributes.Attributes.Where((_, i) => (list, i) == _importAttributeIndex || !_importOnlyAttributes.Contains((list, i))).ToList();
             if (kept.Count > 0)
             {
                 lists.Add(attributes.WithAttributes(SyntaxFactory.SeparatedList(kept)));
