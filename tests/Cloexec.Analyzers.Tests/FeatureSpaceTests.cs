@@ -23,7 +23,7 @@ namespace Cloexec.Analyzers.Tests;
 public sealed class FeatureSpaceTests
 {
     // Small enough that finding each method's references (delegate uses) stays linear in practice.
-    private const int DeclarationsPerProject = 48;
+    private const int DeclarationsPerProject = 80;
 
     public static TheoryData<int> Chunks()
     {
@@ -48,7 +48,7 @@ public sealed class FeatureSpaceTests
 
         foreach (DeclarationFeature feature in DeclarationFeature.All)
         {
-            Assert.Contains(all, d => d.Features == feature.Name);
+            Assert.Contains(all, d => d.Features.Split(" + ").Contains(feature.Name));
         }
 
         Assert.True(all.Count > Creator.All.Length * DeclarationFeature.All.Length / 2, $"only {all.Count} declarations");
@@ -74,7 +74,8 @@ public sealed class FeatureSpaceTests
         }
 
         Assert.Empty(await ConversionPipeline.RawImportDiagnosticsAsync(converted));
-        (_, ImmutableArray<Diagnostic> before) = await ConversionPipeline.BuildAsync(raw);
+        // The raw project's own warnings, without generators: its LibraryImport bodies do not matter to them.
+        ImmutableArray<Diagnostic> before = (await raw.GetCompilationAsync())!.GetDiagnostics();
         (Compilation compilation, ImmutableArray<Diagnostic> after) = await ConversionPipeline.BuildAsync(converted);
         var oldWarnings = before.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id).ToHashSet();
         var broken = after.Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && !oldWarnings.Contains(d.Id))).ToList();

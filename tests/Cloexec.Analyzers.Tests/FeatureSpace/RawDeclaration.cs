@@ -111,9 +111,13 @@ internal sealed record RawDeclaration(
         {
             Container.NestedInClass => $"{interfaceText}internal {Partial}class Outer_{Name}\n{{\n    internal sealed {Partial}class {TypeName}{implements}\n    {{\n{Indent(body)}\n    }}\n}}\n",
             Container.NestedInStruct => $"{interfaceText}internal {Partial}struct Outer_{Name}\n{{\n    internal {Partial}struct {TypeName}{implements}\n    {{\n{Indent(body)}\n    }}\n}}\n",
-            _ => $"{interfaceText}{TypeKeyword()} {TypeName}{implements}{(Container == Container.SealedDerivedClass ? (implements.Length == 0 ? " : BaseOf" : ", BaseOf") : string.Empty)}\n{{\n{body}\n}}\n",
+            _ => $"{interfaceText}{TypeKeyword()} {TypeName}{BaseList(implements)}\n{{\n{body}\n}}\n",
         };
     }
+
+    private string BaseList(string implements) => Container == Container.SealedDerivedClass
+        ? " : BaseOf" + implements.Replace(" : ", ", ", System.StringComparison.Ordinal)
+        : implements;
 
     // [LibraryImport] needs partial types around it; [DllImport] declarations are left as bindings write them.
     private string Partial => LibraryImport ? "partial " : string.Empty;
