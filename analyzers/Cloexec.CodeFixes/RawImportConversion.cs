@@ -80,7 +80,7 @@ internal static class RawImportConversion
         var byAnnotation = conversions.ToDictionary(c => annotations[c.Key], c => c.Value);
         SyntaxNode converted = new MemberReplacer(byAnnotation).Visit(annotated);
 
-        Document result = document.WithSyntaxRoot(converted);
+        Document result = document.WithSyntaxRoot(CloexecImport.Add(converted));
         result = await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Simplifier.ReduceAsync(result, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
