@@ -168,7 +168,15 @@ internal static class RawImportConversion
         string[] keptNames = raw.IsLibraryImport
             ? ["EntryPoint", "SetLastError", "StringMarshalling", "StringMarshallingCustomType"]
             : ["EntryPoint", "SetLastError"];
-        kept.AddRange(arguments.Where(a => a.NameEquals is { } name && keptNames.Contains(name.Name.Identifier.ValueText)));
+        kept.AddRange(arguments.Where(a => a.NameEquals is { } name && keptNames.Contains(name.Name.Identifier.ValueText)
+            && (name.Name.Identifier.ValueText != "EntryPoint" || raw.EntryPoint == raw.WrittenEntryPoint)));
+        if (raw.EntryPoint != raw.WrittenEntryPoint || (symbol.ExplicitInterfaceImplementations.Length > 0 && !kept.Any(a => a.NameEquals?.Name.Identifier.ValueText == "EntryPoint")))
+        {
+            // The function the import bound: DllImport's own probing (CreateFile under CharSet.Unicode is CreateFileW),
+            // which [CreatesDescriptor] does not do.
+            kept.Add(SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("EntryPoint"), null,
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(raw.EntryPoint))));
+        }
 
         if (!raw.IsLibraryImport && symbol.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_String))
         {
