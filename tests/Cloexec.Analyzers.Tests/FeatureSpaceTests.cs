@@ -1,3 +1,5 @@
+extern alias CloexecRuntime;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -146,7 +148,7 @@ public sealed class FeatureSpaceTests
 
     /// <summary>As CLOEXEC_FORCE_FALLBACK=1 would: the runtime forgets what it learnt and takes the fallback.</summary>
     private static void ForceFallback(bool force) =>
-        typeof(CreatesDescriptorAttribute).Assembly.GetType("Cloexec.Fallback.AtomicWayStates")!
+        typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly.GetType("Cloexec.Fallback.AtomicWayStates")!
             .GetMethod("ResetForTests", BindingFlags.Static | BindingFlags.NonPublic)!
             .Invoke(null, [force, null]);
 
