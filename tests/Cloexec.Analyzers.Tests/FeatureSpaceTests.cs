@@ -148,7 +148,7 @@ public sealed class FeatureSpaceTests
 
     /// <summary>As CLOEXEC_FORCE_FALLBACK=1 would: the runtime forgets what it learnt and takes the fallback.</summary>
     private static void ForceFallback(bool force) =>
-        typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly.GetType("Cloexec.Fallback.AtomicWayStates")!
+        typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly.GetTypes().Single(t => t.Name == "AtomicWayStates")
             .GetMethod("ResetForTests", BindingFlags.Static | BindingFlags.NonPublic)!
             .Invoke(null, [force, null]);
 
