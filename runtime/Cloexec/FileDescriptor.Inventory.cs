@@ -160,7 +160,7 @@ public static partial class FileDescriptor
         return open;
     }
 
-    private static unsafe string? Describe(int fd, PlatformValues values)
+    internal static unsafe string? Describe(int fd, PlatformValues values)
     {
         if (OperatingSystem.IsLinux() || OperatingSystem.IsAndroid())
         {

@@ -58,6 +58,13 @@ public static partial class FileDescriptor
         {
             throw Failure(cloexec ? "Setting FD_CLOEXEC" : "Clearing FD_CLOEXEC", fd, errno);
         }
+
+        if (GuardSettings.IsOn && !cloexec)
+        {
+            // Made inheritable on request: the guard does not report it. A wrapper's cloexec: false is noted by
+            // the guard's own before/after comparison around the call (ArgumentRewriting, FallbackWindow).
+            InheritanceIntent.Record(fd);
+        }
     }
 
     /// <summary>Whether the Windows HANDLE or SOCKET <paramref name="handle"/> is not inherited (on Unix: the descriptor's close-on-exec flag).</summary>

@@ -81,7 +81,26 @@ public static class ForkLock
         }
 
         t_starting = true;
+        if (GuardSettings.IsOn)
+        {
+            GuardBeforeStart();
+        }
+
         return new Scope(entered: true);
+    }
+
+    /// <summary>The inheritance guard's look, with the lock held; a strict refusal lets the lock go before it throws.</summary>
+    private static void GuardBeforeStart()
+    {
+        try
+        {
+            InheritanceGuard.BeforeStart(GuardSettings.Mode);
+        }
+        catch (UnexpectedInheritanceException)
+        {
+            ExitStarting();
+            throw;
+        }
     }
 
     /// <summary><see cref="Process.Start(ProcessStartInfo)"/> under <see cref="Exclusive"/>.</summary>

@@ -15,7 +15,10 @@ internal static class CloexecSetter
     internal static volatile int FailWithErrnoForTests;
 
     /// <summary>Returns 0, or the errno of the call that failed.</summary>
-    internal static int TrySet(int fd, bool cloexec) => TrySet(fd, cloexec, PlatformValues.Current ?? throw new PlatformNotSupportedException());
+    internal static int TrySet(int fd, bool cloexec)
+    {
+        return TrySet(fd, cloexec, PlatformValues.Current ?? throw new PlatformNotSupportedException());
+    }
 
     /// <summary>As <see cref="TrySet(int, bool)"/> with the numbers of <paramref name="platform"/> (tests play other architectures).</summary>
     internal static int TrySet(int fd, bool cloexec, PlatformValues platform)

@@ -15,6 +15,11 @@ internal static class ArgumentRewriting
     {
         if (cloexec.HasValue)
         {
+            if (GuardSettings.IsOn && !cloexec.GetValueOrDefault())
+            {
+                InheritanceIntent.BeginInheritableCall(); // the inheritance guard: what this call makes is meant to be inherited
+            }
+
             return cloexec.GetValueOrDefault() ? CloexecMode.Set : CloexecMode.Clear;
         }
 

@@ -32,6 +32,11 @@ internal static class FallbackWindow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Exit(bool entered)
     {
+        if (GuardSettings.IsOn)
+        {
+            InheritanceIntent.EndCall(); // the inheritance guard: after a cloexec: false call, note what it made
+        }
+
         if (entered)
         {
             ForkLock.ExitShared();

@@ -74,4 +74,8 @@ internal static class Libc
 
     [DllImport(Library, EntryPoint = "fcntl")]
     private static extern unsafe int FcntlVariadicPointerOnStack(int fd, int command, nint x2, nint x3, nint x4, nint x5, nint x6, nint x7, byte* argument);
+
+    /// <summary>The address a socket is bound to, for the inheritance guard's report of what a child would get.</summary>
+    [DllImport(Library, EntryPoint = "getsockname")]
+    internal static extern unsafe int GetSockName(int fd, byte* address, uint* length);
 }
