@@ -1,9 +1,11 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Cloexec.Analyzers;
+using Cloexec.Generators.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,12 +16,13 @@ using Microsoft.CodeAnalysis.Text;
 namespace Cloexec.CodeFixes;
 
 /// <summary>
-/// Rewrites raw [DllImport]/[LibraryImport] declarations as [CreatesDescriptor] partial methods with
-/// <c>bool? cloexec = null</c>, keeping their name, parameters, library, EntryPoint, SetLastError and string marshalling.
+/// Rewrites raw [DllImport]/[LibraryImport] declarations as [CreatesDescriptor] partial methods, each in the form that
+/// compiles and keeps its meaning (<see cref="MethodConversion"/>): direct where the generator marshals the signature
+/// itself (<see cref="GeneratorMarshalling"/>), else the Wraps form over the import as written.
 /// </summary>
 internal static class RawImportConversion
 {
-    private const string CloexecParameterName = "cloexec";
+    private const string DllImportAttributeName = "System.Runtime.InteropServices.DllImportAttribute";
 
     /// <summary>
     /// Converts the raw imports whose diagnostics lie at <paramref name="spans"/> in one edit of the document: every
@@ -35,9 +38,8 @@ internal static class RawImportConversion
             return document;
         }
 
-        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var typesToMakePartial = new List<TypeDeclarationSyntax>();
-        bool changed = false;
+        var conversions = new Dictionary<MethodDeclarationSyntax, MethodConversion>();
+        var namesTaken = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
         foreach (MethodDeclarationSyntax method in spans
             .Select(span => root.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault())
             .OfType<MethodDeclarationSyntax>()
@@ -48,94 +50,115 @@ internal static class RawImportConversion
                 continue;
             }
 
-            AttributeSyntax? importAttribute = method.AttributeLists.SelectMany(l => l.Attributes)
-                .FirstOrDefault(a => model.GetTypeInfo(a, cancellationToken).Type?.ToDisplayString() is "System.Runtime.InteropServices.DllImportAttribute" or RawImport.LibraryImportAttributeName);
-            if (importAttribute is null)
+            if (!namesTaken.TryGetValue(symbol.ContainingType, out HashSet<string>? taken))
             {
-                continue;
+                taken = new HashSet<string>(symbol.ContainingType.MemberNames);
+                namesTaken.Add(symbol.ContainingType, taken);
             }
 
-            editor.ReplaceNode(method, (node, _) => Converted((MethodDeclarationSyntax)node, importAttribute, import, symbol));
-            changed = true;
-
-            // A partial method needs partial types around it, at every level; each type is edited once, however many
-            // of its methods are converted.
-            typesToMakePartial.AddRange(method.Ancestors().OfType<TypeDeclarationSyntax>()
-                .Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword) && !typesToMakePartial.Contains(t)));
+            bool bound = await SignatureUses.SignatureIsBoundAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+            if (Plan(method, symbol, import, model, bound, taken, cancellationToken) is { } conversion)
+            {
+                conversions.Add(method, conversion);
+            }
         }
 
-        if (!changed)
+        if (conversions.Count == 0)
         {
             return document;
         }
 
-        foreach (TypeDeclarationSyntax type in typesToMakePartial)
-        {
-            editor.ReplaceNode(type, (node, _) => WithPartial((TypeDeclarationSyntax)node));
-        }
+        var annotations = conversions.Keys.ToDictionary(m => m, _ => new SyntaxAnnotation());
+        var typesToMakePartial = new HashSet<TypeDeclarationSyntax>(conversions.Keys
+            .SelectMany(m => m.Ancestors().OfType<TypeDeclarationSyntax>())
+            .Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)));
+        SyntaxNode annotated = root.ReplaceNodes(
+            conversions.Keys.Cast<SyntaxNode>().Concat(typesToMakePartial),
+            (original, rewritten) => original is MethodDeclarationSyntax method
+                ? rewritten.WithAdditionalAnnotations(annotations[method])
+                : rewritten.WithAdditionalAnnotations(MemberReplacer.MakePartial));
+        var byAnnotation = conversions.ToDictionary(c => annotations[c.Key], c => c.Value);
+        SyntaxNode converted = new MemberReplacer(byAnnotation).Visit(annotated);
 
-        Document converted = editor.GetChangedDocument();
-        converted = await ImportAdder.AddImportsAsync(converted, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Simplifier.ReduceAsync(converted, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Document result = document.WithSyntaxRoot(CloexecImport.Add(converted));
+        result = await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Simplifier.ReduceAsync(result, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static MethodDeclarationSyntax Converted(MethodDeclarationSyntax method, AttributeSyntax importAttribute, RawImport import, IMethodSymbol symbol)
+    /// <summary>Decides the form of one declaration; <see langword="null"/> when no form would compile (the diagnostic stays).</summary>
+    private static MethodConversion? Plan(
+        MethodDeclarationSyntax method, IMethodSymbol symbol, RawImport import, SemanticModel model, bool signatureBound, HashSet<string> taken, CancellationToken cancellationToken)
     {
-        AttributeSyntax original = method.AttributeLists.SelectMany(l => l.Attributes).First(a => a.IsEquivalentTo(importAttribute));
-        MethodDeclarationSyntax result = method.ReplaceNode(original, CreatesDescriptor(original, import, symbol).WithTriviaFrom(original));
-
-        SyntaxTriviaList leading = result.Modifiers.Count > 0 ? result.Modifiers[0].LeadingTrivia : default;
-        var modifiers = result.Modifiers.Where(m => !m.IsKind(SyntaxKind.ExternKeyword)).Select(m => m.WithoutTrivia()).ToList();
-        if (!modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
+        (int, int)? importIndex = null;
+        var importOnly = ImmutableHashSet.CreateBuilder<(int, int)>();
+        for (int list = 0; list < method.AttributeLists.Count; list++)
         {
-            // 'partial' must come last, right before the return type.
-            modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword));
+            AttributeListSyntax attributes = method.AttributeLists[list];
+            for (int i = 0; i < attributes.Attributes.Count; i++)
+            {
+                string? name = model.GetTypeInfo(attributes.Attributes[i], cancellationToken).Type?.ToDisplayString();
+                if (name is DllImportAttributeName or RawImport.LibraryImportAttributeName)
+                {
+                    importIndex = (list, i);
+                }
+
+                AttributeData? data = symbol.GetAttributes().Concat(symbol.GetReturnTypeAttributes())
+                    .FirstOrDefault(a => a.ApplicationSyntaxReference?.Span == attributes.Attributes[i].Span);
+                bool marshalAsReturn = attributes.Target?.Identifier.IsKind(SyntaxKind.ReturnKeyword) == true && name == "System.Runtime.InteropServices.MarshalAsAttribute";
+                if ((data is not null && GeneratorMarshalling.IsImportOnly(data)) || marshalAsReturn || name is DllImportAttributeName)
+                {
+                    importOnly.Add((list, i));
+                }
+            }
         }
 
-        // Modifiers are rewritten one space apart; the declaration's own indentation stays in front of them.
-        modifiers = modifiers.Select((m, i) => m.WithLeadingTrivia(i == 0 ? leading : default).WithTrailingTrivia(SyntaxFactory.Space)).ToList();
-        result = result.WithModifiers(SyntaxFactory.TokenList(modifiers));
-        if (!import.IsLibraryImport)
+        if (importIndex is not { } index || symbol.IsGenericMethod || symbol.ContainingType.IsGenericType)
         {
-            result = result.WithParameterList(result.ParameterList.WithParameters(SyntaxFactory.SeparatedList(
-                result.ParameterList.Parameters.Select((p, i) => i < symbol.Parameters.Length ? WithDllImportBool(p, symbol.Parameters[i]) : p),
-                result.ParameterList.Parameters.GetSeparators())));
+            // A P/Invoke cannot be generic, nor live in a generic type: such a declaration never ran.
+            return null;
         }
 
-        if (!symbol.Parameters.Any(p => p.Name == CloexecParameterName))
+        bool direct = GeneratorMarshalling.MarshalsItself(symbol, import);
+        if (!direct && symbol.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None })
         {
-            ParameterSyntax cloexec = SyntaxFactory.ParseParameterList("(bool? " + CloexecParameterName + " = null)").Parameters[0];
-            SeparatedSyntaxList<ParameterSyntax> parameters = result.ParameterList.Parameters;
-            var separators = Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), parameters.Count);
-            result = result.WithParameterList(result.ParameterList.WithParameters(
-                SyntaxFactory.SeparatedList(parameters.Select(p => p.WithoutTrivia()).Append(cloexec), separators)));
+            // A typedef struct result (ssize_t) crosses only through the generator's own import; a wrapper returns the integer.
+            return null;
         }
 
-        return result;
+        string simpleName = method.Identifier.ValueText;
+        string? partialName = method.ExplicitInterfaceSpecifier is null ? null : Unique(simpleName, taken);
+        string? rawName = direct ? null : Unique("Raw" + char.ToUpperInvariant(simpleName[0]) + simpleName.Substring(1), taken);
+        bool addCloexec = !signatureBound && method.ExplicitInterfaceSpecifier is null && !symbol.Parameters.Any(p => p.Name == "cloexec");
+        ImmutableArray<int> boolParameters = direct && !import.IsLibraryImport
+            ? symbol.Parameters.Where(GeneratorMarshalling.NeedsBoolMarshalAs).Select(p => p.Ordinal).ToImmutableArray()
+            : [];
+        AttributeSyntax importAttribute = method.AttributeLists[index.Item1].Attributes[index.Item2];
+        return new MethodConversion(
+            index,
+            importOnly.ToImmutable(),
+            direct ? CreatesDescriptor(importAttribute, import, symbol) : null,
+            rawName,
+            partialName,
+            addCloexec,
+            boolParameters,
+            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, import));
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        string unique = name;
+        for (int i = 2; !taken.Add(unique); i++)
+        {
+            unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return unique;
     }
 
     /// <summary>
-    /// A [DllImport] passes a bare bool as a 4-byte BOOL; [CreatesDescriptor], like [LibraryImport], wants that said, so
-    /// the fix writes the [MarshalAs(UnmanagedType.Bool)] that keeps the call's meaning.
-    /// </summary>
-    private static ParameterSyntax WithDllImportBool(ParameterSyntax parameter, IParameterSymbol symbol)
-    {
-        if (symbol.Type.SpecialType != SpecialType.System_Boolean
-            || symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute"))
-        {
-            return parameter;
-        }
-
-        AttributeSyntax marshalAs = SyntaxFactory.Attribute(
-            SyntaxFactory.ParseName("global::System.Runtime.InteropServices.MarshalAs").WithAdditionalAnnotations(Simplifier.Annotation),
-            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.ParseExpression("global::System.Runtime.InteropServices.UnmanagedType.Bool").WithAdditionalAnnotations(Simplifier.Annotation)))));
-        return parameter.AddAttributeLists(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(marshalAs)).WithTrailingTrivia(SyntaxFactory.Space));
-    }
-
-    /// <summary>
-    /// [CreatesDescriptor] with the import's library (as written), EntryPoint and SetLastError, and its strings: LibraryImport's
-    /// StringMarshalling as written, DllImport's CharSet as what it means on Unix (Unicode is UTF-16, everything else UTF-8).
+    /// [CreatesDescriptor] with the import's library (as written), the function it binds, SetLastError, and its strings:
+    /// LibraryImport's StringMarshalling as written, DllImport's CharSet as what it means (Unicode, and Auto on Windows,
+    /// is UTF-16; on Unix anything else is UTF-8).
     /// </summary>
     private static AttributeSyntax CreatesDescriptor(AttributeSyntax import, RawImport raw, IMethodSymbol symbol)
     {
@@ -145,33 +168,67 @@ internal static class RawImportConversion
         string[] keptNames = raw.IsLibraryImport
             ? ["EntryPoint", "SetLastError", "StringMarshalling", "StringMarshallingCustomType"]
             : ["EntryPoint", "SetLastError"];
-        kept.AddRange(arguments.Where(a => a.NameEquals is { } name && keptNames.Contains(name.Name.Identifier.ValueText)));
+        kept.AddRange(arguments.Where(a => a.NameEquals is { } name && keptNames.Contains(name.Name.Identifier.ValueText)
+            && (name.Name.Identifier.ValueText != "EntryPoint" || raw.EntryPoint == raw.WrittenEntryPoint)));
+        if (raw.EntryPoint != raw.WrittenEntryPoint || (symbol.ExplicitInterfaceImplementations.Length > 0 && !kept.Any(a => a.NameEquals?.Name.Identifier.ValueText == "EntryPoint")))
+        {
+            // The function the import bound: DllImport's own probing (CreateFile under CharSet.Unicode is CreateFileW),
+            // which [CreatesDescriptor] does not do.
+            kept.Add(SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("EntryPoint"), null,
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(raw.EntryPoint))));
+        }
 
         if (!raw.IsLibraryImport && symbol.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_String))
         {
-            string marshalling = symbol.GetDllImportData()?.CharacterSet == CharSet.Unicode ? "Utf16" : "Utf8";
+            CharSet charSet = symbol.GetDllImportData()?.CharacterSet ?? CharSet.None;
+            bool windows = NativeLibraries.PlatformOf(raw.LibraryName) == NativePlatform.Windows;
+            string marshalling = charSet == CharSet.Unicode || (windows && charSet == CharSet.Auto) ? "Utf16" : "Utf8";
             kept.Add(SyntaxFactory.AttributeArgument(
                 SyntaxFactory.NameEquals("StringMarshalling"),
                 null,
                 SyntaxFactory.ParseExpression("global::System.Runtime.InteropServices.StringMarshalling." + marshalling).WithAdditionalAnnotations(Simplifier.Annotation)));
         }
 
-        NameSyntax name = SyntaxFactory.ParseName("global::" + CreatesDescriptorAttributeName.Namespace + "." + CreatesDescriptorAttributeName.ShortName)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        return SyntaxFactory.Attribute(name, SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(kept.Select(a => a.WithoutTrivia()))))
-            .NormalizeWhitespace();
+        return MethodConversion.CreatesDescriptorAttribute([.. kept]);
     }
 
-    /// <summary>'partial' right before the type keyword; a type without modifiers hands its indentation to it.</summary>
-    private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
+    /// <summary>Puts each converted method's members in its place, and 'partial' on the types around them.</summary>
+    private sealed class MemberReplacer(Dictionary<SyntaxAnnotation, MethodConversion> conversions) : CSharpSyntaxRewriter
     {
-        SyntaxToken partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-        if (type.Modifiers.Count > 0)
+        public static readonly SyntaxAnnotation MakePartial = new();
+
+        public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node) => Replace((TypeDeclarationSyntax)base.VisitClassDeclaration(node)!);
+
+        public override SyntaxNode? VisitStructDeclaration(StructDeclarationSyntax node) => Replace((TypeDeclarationSyntax)base.VisitStructDeclaration(node)!);
+
+        public override SyntaxNode? VisitRecordDeclaration(RecordDeclarationSyntax node) => Replace((TypeDeclarationSyntax)base.VisitRecordDeclaration(node)!);
+
+        private TypeDeclarationSyntax Replace(TypeDeclarationSyntax type)
         {
-            return type.WithModifiers(type.Modifiers.Add(partial));
+            var members = new List<MemberDeclarationSyntax>();
+            foreach (MemberDeclarationSyntax member in type.Members)
+            {
+                MethodConversion? conversion = member is MethodDeclarationSyntax
+                    ? conversions.Where(c => member.HasAnnotation(c.Key)).Select(c => c.Value).FirstOrDefault()
+                    : null;
+                members.AddRange(conversion is null ? [member] : conversion.Members((MethodDeclarationSyntax)member));
+            }
+
+            type = type.WithMembers(SyntaxFactory.List(members));
+            return type.HasAnnotation(MakePartial) ? WithPartial(type) : type;
         }
 
-        return type.WithKeyword(type.Keyword.WithLeadingTrivia(default(SyntaxTriviaList)))
-            .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(type.Keyword.LeadingTrivia)));
+        /// <summary>'partial' right before the type keyword; a type without modifiers hands its indentation to it.</summary>
+        private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
+        {
+            SyntaxToken partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            if (type.Modifiers.Count > 0)
+            {
+                return type.WithModifiers(type.Modifiers.Add(partial));
+            }
+
+            return type.WithKeyword(type.Keyword.WithLeadingTrivia(default(SyntaxTriviaList)))
+                .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(type.Keyword.LeadingTrivia)));
+        }
     }
 }

@@ -38,6 +38,12 @@ public sealed class RawDeclarationAnalyzerTests
     [InlineData("c")]
     [InlineData("libSystem")]
     [InlineData("libSystem.B.dylib")]
+    [InlineData("libc.so.7")]
+    [InlineData("libc.musl-x86_64.so.1")]
+    [InlineData("libc.musl-aarch64.so.1")]
+    [InlineData("libSystem.dylib")]
+    [InlineData("/usr/lib/libSystem.B.dylib")]
+    [InlineData("/lib/x86_64-linux-gnu/libc.so.6")]
     public Task Every_libc_like_library_name_is_recognised(string library) => Verify<RawDeclarationAnalyzer>.AnalyzerAsync($$"""
         using System.Runtime.InteropServices;
 
@@ -76,6 +82,43 @@ public sealed class RawDeclarationAnalyzerTests
 
             [CreatesDescriptor(Wraps = nameof(RawSocket))]
             internal static partial int Socket(int domain, int type, int protocol, bool? cloexec = null);
+        }
+        """);
+
+    [Theory]
+    [InlineData("libutil.so.1")]
+    [InlineData("libutil")]
+    [InlineData("util")]
+    [InlineData("libutil.so.9")]
+    [InlineData("libc")]
+    public Task openpty_is_reported_from_libutil_and_from_the_C_library(string library) => Verify<RawDeclarationAnalyzer>.AnalyzerAsync($$"""
+        using System;
+        using System.Runtime.InteropServices;
+
+        internal static class Pty
+        {
+            [DllImport("{{library}}", SetLastError = true)]
+            internal static extern int {|CLOEXEC0200:openpty|}(out int master, out int slave, IntPtr name, IntPtr termios, IntPtr winp);
+
+            [DllImport("{{library}}", SetLastError = true)]
+            internal static extern int login_tty(int fd);
+
+            [DllImport("{{library}}", SetLastError = true)]
+            internal static extern int forkpty(out int master, IntPtr name, IntPtr termios, IntPtr winp);
+        }
+        """);
+
+    [Fact]
+    public Task libutil_is_not_a_C_library_for_other_creators() => Verify<RawDeclarationAnalyzer>.AnalyzerAsync("""
+        using System.Runtime.InteropServices;
+
+        internal static class Native
+        {
+            [DllImport("libutil.so.1")]
+            internal static extern int dup(int fd);
+
+            [DllImport("libc.musl.so")]
+            internal static extern int pipe(int[] fds);
         }
         """);
 }

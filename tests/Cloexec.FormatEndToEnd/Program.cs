@@ -17,7 +17,7 @@ namespace BindingStyles
     /// <c>cloexec: false</c> (inheritable expected), each result read back with fcntl(F_GETFD). Exits 1 on any mismatch.
     /// It compiles only once `dotnet format` has converted the raw imports: the calls below pass <c>cloexec</c>.
     /// </summary>
-    internal static unsafe class Program
+    internal static unsafe partial class Program
     {
         private static readonly List<string> s_failures = [];
         private static int s_checked;
@@ -89,6 +89,8 @@ namespace BindingStyles
             Check("Interop.Libc.PosixOpenPt (enum)", c => Interop.Libc.PosixOpenPt(OpenFlags.O_RDWR | OpenFlags.O_NOCTTY, c));
             Check("Modern.Open ([LibraryImport])", c => Modern.Open("/dev/null", OpenFlags.O_RDONLY, c));
             Check("Modern.Socket ([LibraryImport])", c => Modern.Socket(LibC.AF_UNIX, LibC.SOCK_DGRAM, 0, c));
+
+            RunCorpus(directory);
 
             // The public face of the Mono-style binding still compiles and, saying nothing, gets the default.
             Check("Syscall.open (wrapper, default only)", c => c is null ? Syscall.open("/dev/null", OpenFlags.O_RDONLY) : Syscall.sys_open("/dev/null", OpenFlags.O_RDONLY, 0, c));

@@ -51,6 +51,51 @@ internal static class NativeLibraries
 
     private const string CrtApiSetPrefix = "api-ms-win-crt-";
 
+    /// <summary>
+    /// Whether a Unix declaration of <paramref name="entryPoint"/> from <paramref name="libraryName"/> reaches a function of the
+    /// generator's table: every C library's (glibc, musl, FreeBSD's libc, Apple's libSystem) under the names bindings
+    /// write, a full path included, and libutil's for the functions libutil exports (openpty: glibc before 2.34 and
+    /// FreeBSD put it there; Apple's libSystem and glibc 2.34 and later export it from the C library as well).
+    /// </summary>
+    public static bool ExportsUnixCreator(string? libraryName, string entryPoint)
+    {
+        string file = FileNameOf(libraryName);
+        return IsCLibrary(file) || (IsLibutil(file) && s_libutilCreators.Contains(entryPoint));
+    }
+
+    // libc: glibc's soname and the names its loader resolves; FreeBSD's libc.so.7; "c" and "libc", which .NET
+    // probes with "lib" and ".so"/".dylib" added; Apple's libSystem under its names and its full path.
+    private static readonly string[] s_cLibraries =
+    [
+        "libc", "c", "libc.so", "libc.so.6", "libc.so.7",
+        "libSystem", "libSystem.dylib", "libSystem.B", "libSystem.B.dylib",
+    ];
+
+    // musl names its C library after the architecture: libc.musl-x86_64.so.1, libc.musl-aarch64.so.1...
+    private const string MuslPrefix = "libc.musl-";
+    private const string MuslSuffix = ".so.1";
+
+    // libutil.so.1 (glibc before 2.34), libutil.so.9 (FreeBSD), "util" and "libutil" (probed with prefix and suffix).
+    private static readonly string[] s_libutilNames = ["libutil", "util", "libutil.so", "libutil.so.1", "libutil.so.9"];
+
+    // Of libutil's functions only openpty is in the table: login_tty makes a descriptor the caller's standard streams,
+    // which children are meant to inherit, and forkpty forks the calling process, which .NET does not survive in the
+    // child (see docs/code-fix.md).
+    private static readonly string[] s_libutilCreators = ["openpty"];
+
+    private static bool IsCLibrary(string file) =>
+        s_cLibraries.Contains(file, StringComparer.Ordinal)
+        || (file.StartsWith(MuslPrefix, StringComparison.Ordinal) && file.EndsWith(MuslSuffix, StringComparison.Ordinal));
+
+    private static bool IsLibutil(string file) => s_libutilNames.Contains(file, StringComparer.Ordinal);
+
+    // "/usr/lib/libSystem.B.dylib" and "/lib/x86_64-linux-gnu/libc.so.6" name the same libraries as their file names.
+    private static string FileNameOf(string? libraryName)
+    {
+        string name = (libraryName ?? string.Empty).Trim();
+        return name.Substring(name.LastIndexOf('/') + 1);
+    }
+
     private static string Normalize(string? libraryName)
     {
         string name = (libraryName ?? string.Empty).Trim().ToLowerInvariant();

@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Cloexec.Analyzers;
+using Cloexec.Generators.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace Cloexec.CodeFixes;
+
+/// <summary>
+/// The one place the code fix decides whether the generator marshals a raw import's signature itself, exactly as the
+/// import did (README, "Signatures the generator marshals itself"). Everything else is converted to the Wraps form,
+/// where the raw import stays as written and keeps doing its own marshalling. When the generator learns a type (LPStr
+/// strings, StringBuilder...), this is the predicate to widen; nothing else in the fix changes.
+/// </summary>
+internal static class GeneratorMarshalling
+{
+    // System.Runtime.InteropServices.UnmanagedType members a converted declaration may keep.
+    private const int UnmanagedTypeBool = (int)UnmanagedType.Bool;
+    private const int UnmanagedTypeI1 = (int)UnmanagedType.I1;
+    private const int UnmanagedTypeU1 = (int)UnmanagedType.U1;
+    private const int UnmanagedTypeLPWStr = (int)UnmanagedType.LPWStr;
+    private const int UnmanagedTypeLPUTF8Str = 48;
+    private const int UnmanagedTypeLPArray = (int)UnmanagedType.LPArray;
+
+    // System.Runtime.InteropServices.StringMarshalling members (not in netstandard2.0).
+    private const int StringMarshallingUtf8 = 1;
+    private const int StringMarshallingUtf16 = 2;
+
+    // Method attributes that change the import itself; the generator's own import would not carry them.
+    private static readonly ImmutableArray<string> s_importOnlyAttributes =
+    [
+        "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
+        "System.Runtime.InteropServices.DefaultDllImportSearchPathsAttribute",
+        "System.Runtime.InteropServices.UnmanagedCallConvAttribute",
+        "System.Runtime.InteropServices.LCIDConversionAttribute",
+        "System.Runtime.InteropServices.Marshalling.MarshalUsingAttribute",
+    ];
+
+    /// <summary>Whether the attribute belongs to the import only (the raw method keeps it; a wrapper has no use for it).</summary>
+    public static bool IsImportOnly(AttributeData attribute) =>
+        attribute.AttributeClass?.ToDisplayString() is { } name && (s_importOnlyAttributes.Contains(name) || name == RawImport.LibraryImportAttributeName
+            || name == "System.Runtime.InteropServices.DllImportAttribute");
+
+    /// <summary>Whether the generator can declare this import itself, with the same meaning, instead of wrapping it.</summary>
+    public static bool MarshalsItself(IMethodSymbol method, RawImport import)
+    {
+        NativePlatform platform = NativeLibraries.PlatformOf(import.LibraryName);
+        if (method.IsGenericMethod || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && s_importOnlyAttributes.Contains(name))
+            || !ReturnMarshalsItself(method))
+        {
+            return false;
+        }
+
+        if (import.IsLibraryImport)
+        {
+            // LibraryImport's custom string marshalling and [MarshalUsing] are the SDK generator's: keep them through Wraps.
+            AttributeData libraryImport = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == RawImport.LibraryImportAttributeName);
+            int? marshalling = libraryImport.NamedArguments.FirstOrDefault(a => a.Key == "StringMarshalling").Value.Value as int?;
+            return marshalling is null or StringMarshallingUtf8 or StringMarshallingUtf16
+                && method.Parameters.All(p => ParameterMarshalsItself(p, defaultStringIsUnderstood: marshalling is not null, dllImport: false));
+        }
+
+        DllImportData data = method.GetDllImportData()!;
+        // PreserveSig = false turns an HRESULT into an exception; BestFitMapping and ThrowOnUnmappableChar change how
+        // ANSI strings are converted; a calling convention other than the platform's own changes the call on x86.
+        bool plainSettings = method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.PreserveSig)
+            && data.BestFitMapping is null && data.ThrowOnUnmappableCharacter is null
+            && (data.CallingConvention == CallingConvention.Winapi || (platform == NativePlatform.Unix && data.CallingConvention == CallingConvention.Cdecl));
+        // DllImport's strings: UTF-16 under CharSet.Unicode (and Auto, on Windows); on Unix "ANSI" is UTF-8; on Windows
+        // it is the ANSI code page, which the generator does not write.
+        bool defaultStringIsUnderstood = data.CharacterSet == CharSet.Unicode || platform == NativePlatform.Unix
+            || data.CharacterSet == CharSet.Auto;
+        return plainSettings && method.Parameters.All(p => ParameterMarshalsItself(p, defaultStringIsUnderstood, dllImport: true));
+    }
+
+    /// <summary>
+    /// Whether a [DllImport]'s bare <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: DllImport
+    /// marshals it as a 4-byte BOOL, the generator wants that said.
+    /// </summary>
+    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method, RawImport import) =>
+        !import.IsLibraryImport && method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) is null;
+
+    /// <summary>Whether a [DllImport]'s bare <c>bool</c> parameter needs <c>[MarshalAs(UnmanagedType.Bool)]</c> written.</summary>
+    public static bool NeedsBoolMarshalAs(IParameterSymbol parameter) =>
+        parameter.Type.SpecialType == SpecialType.System_Boolean && parameter.RefKind == RefKind.None && MarshalAsOf(parameter.GetAttributes()) is null;
+
+    private static bool ReturnMarshalsItself(IMethodSymbol method)
+    {
+        ITypeSymbol type = method.ReturnType;
+        int? marshalAs = MarshalAsOf(method.GetReturnTypeAttributes());
+        if (type.SpecialType == SpecialType.System_Boolean)
+        {
+            return marshalAs == UnmanagedTypeBool;
+        }
+
+        return marshalAs is null && (IsSafeHandle(type) ? !type.IsAbstract : IsInteropBlittable(type));
+    }
+
+    private static bool ParameterMarshalsItself(IParameterSymbol parameter, bool defaultStringIsUnderstood, bool dllImport)
+    {
+        ITypeSymbol type = parameter.Type;
+        int? marshalAs = MarshalAsOf(parameter.GetAttributes());
+        if (parameter.GetAttributes().Any(a => a.AttributeClass?.Name == "MarshalUsingAttribute"))
+        {
+            return false;
+        }
+
+        if (parameter.RefKind != RefKind.None)
+        {
+            return marshalAs is null && IsInteropBlittable(type);
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+                // A [DllImport]'s bare bool is a BOOL, which the fix writes as [MarshalAs(UnmanagedType.Bool)].
+                return marshalAs is UnmanagedTypeBool or UnmanagedTypeI1 or UnmanagedTypeU1 || (marshalAs is null && dllImport);
+            case SpecialType.System_String:
+                return marshalAs is UnmanagedTypeLPUTF8Str or UnmanagedTypeLPWStr || (marshalAs is null && defaultStringIsUnderstood);
+        }
+
+        if (IsSafeHandle(type))
+        {
+            return marshalAs is null && !type.IsAbstract;
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            // A blittable array is pinned by both, whatever [In]/[Out] say.
+            return marshalAs is null or UnmanagedTypeLPArray && IsInteropBlittable(array.ElementType);
+        }
+
+        return marshalAs is null && IsInteropBlittable(type);
+    }
+
+    /// <summary>
+    /// Crosses as its bytes: integers, enums, pointers, and structs of such fields. Unlike C#'s "unmanaged", not bool and
+    /// not char, which [DllImport] converts, also inside a struct.
+    /// </summary>
+    private static bool IsInteropBlittable(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                return true;
+            case INamedTypeSymbol { TypeKind: TypeKind.Enum }:
+                return true;
+            case INamedTypeSymbol { TypeKind: TypeKind.Struct, IsGenericType: false } named:
+                if (named.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Decimal)
+                {
+                    return false;
+                }
+
+                if (named.SpecialType != SpecialType.None)
+                {
+                    return named.IsUnmanagedType;
+                }
+
+                return named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic).All(f => IsInteropBlittable(f.Type));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSafeHandle(ITypeSymbol type)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == "System.Runtime.InteropServices.SafeHandle")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int? MarshalAsOf(ImmutableArray<AttributeData> attributes)
+    {
+        AttributeData? marshalAs = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
+        return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int or short
+            ? System.Convert.ToInt32(marshalAs.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+}
