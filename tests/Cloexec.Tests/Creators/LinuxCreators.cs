@@ -32,7 +32,6 @@ internal static unsafe class LinuxCreators
     private const int MsgDontWait = 0x40;
     private const int OCreat = 0x40;
     private const int OExcl = 0x80;
-    private const int ODirectory = 0x10000;
     private const int MaxHandleSize = 128;      // MAX_HANDLE_SZ, linux/fcntl.h
     private const uint FsConfigCmdCreate = 6;   // FSCONFIG_CMD_CREATE, linux/mount.h
 
@@ -248,7 +247,9 @@ internal static unsafe class LinuxCreators
             fixed (byte* buffer = handle)
             {
                 Check(CreatorNative.NameToHandleAt(Linux.AtFdCwd, path, buffer, &mountId, 0), "name_to_handle_at");
-                int mount = Check(Native.Open(Path.GetDirectoryName(path)!, Linux.ORdOnly | ODirectory, 0, cloexec: true), "open");
+                // Any descriptor on the file's mount will do. No O_DIRECTORY: its value differs by architecture
+                // (0x10000 on x86 is O_DIRECT on arm64, which a directory refuses with EINVAL).
+                int mount = Check(Native.Open(Path.GetDirectoryName(path)!, Linux.ORdOnly, 0, cloexec: true), "open");
                 try
                 {
                     return Closing(Check(CreatorNative.OpenByHandleAt(mount, buffer, Linux.ORdOnly, cloexec), "open_by_handle_at"));
