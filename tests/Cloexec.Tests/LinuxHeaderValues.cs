@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace Cloexec.Tests;
 
@@ -12,15 +13,13 @@ namespace Cloexec.Tests;
 /// </summary>
 internal static class LinuxHeaderValues
 {
-    // Each name is printed as the C compiler sees it; _GNU_SOURCE exposes MFD_CLOEXEC, F_DUPFD_CLOEXEC and the rest.
+    // Every C name of the runtime's table (the oracle tests' list), and the values other tests pass to the kernel.
+    // Each is printed as the C compiler sees it, when the headers define it (a name they lack, such as
+    // KQUEUE_CLOEXEC, is absent, not a build error); _GNU_SOURCE exposes MFD_CLOEXEC, F_DUPFD_CLOEXEC and the rest.
     private static readonly string[] s_names =
     [
-        "O_WRONLY", "O_CREAT", "O_TRUNC",
-        "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
-        "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
-        "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
-        "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_RDWR",
-        "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
+        .. Oracles.PlatformValueOracleTests.CNamesOfTheTable,
+        "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);
@@ -41,7 +40,10 @@ internal static class LinuxHeaderValues
                 #define _GNU_SOURCE
                 #include <errno.h>
                 #include <fcntl.h>
+                #include <poll.h>
                 #include <stdio.h>
+                #include <unistd.h>
+                #include <linux/close_range.h>
                 #include <linux/perf_event.h>
                 #include <sys/epoll.h>
                 #include <sys/fanotify.h>
@@ -56,9 +58,9 @@ internal static class LinuxHeaderValues
                 int main(void) {
 
                 """);
-            foreach (string name in s_names)
+            foreach (string name in s_names.Distinct())
             {
-                text.Append(CultureInfo.InvariantCulture, $"    printf(\"%s=%lld\\n\", \"{name}\", (long long)({name}));\n");
+                text.Append(CultureInfo.InvariantCulture, $"#ifdef {name}\n    printf(\"%s=%lld\\n\", \"{name}\", (long long)({name}));\n#endif\n");
             }
 
             File.WriteAllText(source, text.Append("    return 0;\n}\n").ToString());
