@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -64,9 +63,9 @@ internal static class LinuxHeaderValues
             }
 
             File.WriteAllText(source, text.Append("    return 0;\n}\n").ToString());
-            Run("gcc", $"-o {program} {source}");
+            CProgram.Compile(source, program);
             var values = new Dictionary<string, long>();
-            foreach (string line in Run(program, string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            foreach (string line in CProgram.Run(program, string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 string[] parts = line.Split('=');
                 values[parts[0]] = long.Parse(parts[1], CultureInfo.InvariantCulture);
@@ -78,20 +77,5 @@ internal static class LinuxHeaderValues
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static string Run(string file, string arguments)
-    {
-        using Process process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException(file + " did not start");
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {error}");
-        }
-
-        return output;
     }
 }
