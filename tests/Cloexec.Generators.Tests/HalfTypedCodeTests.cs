@@ -54,7 +54,7 @@ public sealed class HalfTypedCodeTests
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("throw new global::System.NotSupportedException(", run.CombinedSource(), System.StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8795");
+        Assert.DoesNotContain(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS8795");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class HalfTypedCodeTests
 
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8795");
+        Assert.DoesNotContain(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS8795");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class HalfTypedCodeTests
 
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
         Assert.Single(run.Sources);
-        Assert.Contains(run.Output.GetDiagnostics(), d => d.Id == "CS0756"); // the compiler's word on the duplicate
+        Assert.Contains(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS0756"); // the compiler's word on the duplicate
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class HalfTypedCodeTests
     /// <summary>Errors in generated code are fine only where the user's own code has errors too.</summary>
     private static void AssertGeneratedCodeAddsNoErrors(GeneratorRun run)
     {
-        Diagnostic[] errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Diagnostic[] errors = run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (errors.Any(d => d.Location.SourceTree?.FilePath == "Source0.cs"))
         {
             return;

@@ -7,7 +7,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml.Linq;
 using Xunit;
-using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Cloexec.Package.Tests;

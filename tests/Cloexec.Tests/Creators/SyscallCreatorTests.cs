@@ -5,7 +5,6 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using Xunit;
-using Xunit.Abstractions;
 using static Cloexec.Tests.Creators.SyscallShimNative;
 
 namespace Cloexec.Tests.Creators;

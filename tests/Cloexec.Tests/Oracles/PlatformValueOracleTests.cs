@@ -5,7 +5,6 @@ using System.Reflection;
 using Cloexec.Interop;
 using Cloexec.Platform;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Tests.Oracles;
 
