@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml.Linq;
+using Cloexec.Testing;
 using Xunit;
 using Xunit.Sdk;
 
@@ -146,6 +147,9 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper log) 
     [Fact]
     public void Native_AOT_publishes_without_warnings_and_the_binary_behaves_the_same()
     {
+        // Native AOT links with the platform's C toolchain and strips symbols with objcopy.
+        Requirement.Program("Native AOT's linker", "`apt-get install gcc binutils libc6-dev`", "clang", "gcc");
+        Requirement.Program("Native AOT's symbol stripping", "`apt-get install binutils`", "objcopy");
         // CloexecDefault=false here too, so one publish shows that the AppContext switch survives trimming and
         // Native AOT, and (with the environment variable, which wins) that the default output is the same.
         ConsumerProject project = ConsumerProject.Create(package, "aot", """

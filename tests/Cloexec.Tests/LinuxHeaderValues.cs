@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Cloexec.Testing;
 
 namespace Cloexec.Tests;
 
@@ -30,6 +31,7 @@ internal static class LinuxHeaderValues
 
     private static Dictionary<string, long> Read()
     {
+        Requirement.Program("this machine's C header values", "`apt-get install gcc libc6-dev`", "gcc");
         string directory = Directory.CreateTempSubdirectory("cloexec-headers-").FullName;
         try
         {
