@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using Cloexec.Testing;
 
 namespace Cloexec.Tests;
 
@@ -10,8 +11,15 @@ namespace Cloexec.Tests;
 /// </summary>
 internal static class CProgram
 {
-    /// <summary>Compiles <paramref name="source"/> into <paramref name="program"/>; throws with gcc's own words when that fails.</summary>
-    public static void Compile(string source, string program) => Run("gcc", $"-o {program} {source}");
+    /// <summary>
+    /// Compiles <paramref name="source"/> (what it is <paramref name="neededFor"/>) into <paramref name="program"/>:
+    /// skips the test without gcc, throws with gcc's own words when the compilation fails.
+    /// </summary>
+    public static void Compile(string source, string program, string neededFor)
+    {
+        Requirement.Program(neededFor, "`apt-get install gcc libc6-dev`", "gcc");
+        Run("gcc", $"-o {program} {source}");
+    }
 
     /// <summary>Runs <paramref name="file"/> to its end; its standard output, or an exception naming its exit code and errors.</summary>
     public static string Run(string file, string arguments)

@@ -125,7 +125,7 @@ public sealed class GoInheritanceTests
         string folder = Directory.CreateTempSubdirectory("cloexec-passfd-child-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         string program = Path.Combine(folder, "passfd_child");
-        CProgram.Compile(CProgram.SourceOf("passfd_child.c"), program);
+        CProgram.Compile(CProgram.SourceOf("passfd_child.c"), program, "the child process of Go's TestPassFD (Peers/passfd_child.c)");
         return program;
     }
 
