@@ -11,7 +11,9 @@ namespace Cloexec.Tests.Oracles;
 /// <summary>
 /// Every number of the runtime's table, on every platform it has a row for, against sources this repository does
 /// not contain: Go's golang.org/x/sys, Rust's libc crate, and on this machine's platform its C headers through gcc.
-/// A value one oracle lacks is named in the test's output; a value no oracle has fails, unless listed below with why.
+/// A value one oracle lacks is named in the test's output; a value no oracle has fails, unless listed below with why;
+/// a zero (none on that platform) fails when an oracle has a value; each target's output ends with the values only
+/// one source confirms.
 /// </summary>
 public sealed class PlatformValueOracleTests(ITestOutputHelper output)
 {
