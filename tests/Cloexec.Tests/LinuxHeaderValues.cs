@@ -23,10 +23,25 @@ internal static class LinuxHeaderValues
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);
 
-    public static long Of(string name) => s_values.Value[name];
+    /// <summary>The value of <paramref name="name"/> ("A|B" is the OR of A and B); throws when the headers lack one.</summary>
+    public static long Of(string name) => TryOf(name) ?? throw new KeyNotFoundException($"{name}: not among the names read from this machine's headers");
 
-    /// <summary>The value of <paramref name="name"/>, or null when it is not one of the names read here.</summary>
-    public static long? TryOf(string name) => s_values.Value.TryGetValue(name, out long value) ? value : null;
+    /// <summary>The value of <paramref name="name"/> ("A|B" is the OR of A and B), or null when one is not read here.</summary>
+    public static long? TryOf(string name)
+    {
+        long result = 0;
+        foreach (string part in name.Split('|'))
+        {
+            if (!s_values.Value.TryGetValue(part, out long value))
+            {
+                return null;
+            }
+
+            result |= value;
+        }
+
+        return result;
+    }
 
     private static Dictionary<string, long> Read()
     {
