@@ -62,14 +62,14 @@ public sealed class ToCreatesDescriptorCodeFixTests
     {
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Consumer",
-            [CSharpSyntaxTree.ParseText(fixedSource, path: "Fixed.cs")],
+            [CSharpSyntaxTree.ParseText(fixedSource, path: "Fixed.cs", cancellationToken: TestContext.Current.CancellationToken)],
             LocalReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-        CSharpGeneratorDriver.Create(new CreatesDescriptorGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var generatorDiagnostics);
+        CSharpGeneratorDriver.Create(new CreatesDescriptorGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
 
         Assert.Empty(generatorDiagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Assert.Empty(output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
     }
 
     [Fact]

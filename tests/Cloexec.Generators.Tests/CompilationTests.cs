@@ -18,7 +18,7 @@ public sealed class CompilationTests
         GeneratorRun run = GeneratorRun.Of(GoldenCases.Named(name).Source);
 
         AssertNone(run.GeneratorDiagnostics);
-        AssertNone(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        AssertNone(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class CompilationTests
 
         Assert.NotEmpty(run.Sources);
         AssertNone(run.GeneratorDiagnostics);
-        AssertNone(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        AssertNone(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CompilationTests
 
         Assert.Contains("/// <summary>", run.CombinedSource(), System.StringComparison.Ordinal);
         AssertNone(run.GeneratorDiagnostics);
-        AssertNone(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        AssertNone(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     // A message of its own rather than Assert.Empty, which cuts diagnostics short.

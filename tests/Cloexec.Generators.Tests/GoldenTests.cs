@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
@@ -18,6 +19,16 @@ public sealed class GoldenTests
 
         Assert.NotEmpty(run.Sources);
         GoldenFile.Verify(name, run.CombinedSource());
+    }
+
+    [Fact]
+    public void Every_golden_file_has_a_case()
+    {
+        // A file no case compares with would pass forever while checking nothing.
+        string[] files = Directory.GetFiles(GoldenFile.Folder(), "*" + GoldenFile.VerifiedSuffix).Select(Path.GetFileName).OfType<string>().ToArray();
+
+        Assert.NotEmpty(files);
+        Assert.Empty(files.Except(GoldenCases.All.Select(c => c.Name + GoldenFile.VerifiedSuffix)));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class HalfTypedCodeTests
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("throw new global::System.NotSupportedException(", run.CombinedSource(), System.StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8795");
+        Assert.DoesNotContain(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS8795");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class HalfTypedCodeTests
 
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id == "CS8795");
+        Assert.DoesNotContain(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS8795");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class HalfTypedCodeTests
 
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
         Assert.Single(run.Sources);
-        Assert.Contains(run.Output.GetDiagnostics(), d => d.Id == "CS0756"); // the compiler's word on the duplicate
+        Assert.Contains(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Id == "CS0756"); // the compiler's word on the duplicate
     }
 
     [Fact]
@@ -178,15 +178,24 @@ public sealed class HalfTypedCodeTests
         Assert.Empty(CrashCheck.GeneratorCrashes(run));
     }
 
-    /// <summary>Errors in generated code are fine only where the user's own code has errors too.</summary>
+    /// <summary>
+    /// Every error after generation is one the compiler already gave the user's code alone (same id, same place), and
+    /// none is in a generated file: whatever the generator wrote for half-typed code, it made nothing worse.
+    /// </summary>
     private static void AssertGeneratedCodeAddsNoErrors(GeneratorRun run)
     {
-        Diagnostic[] errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        if (errors.Any(d => d.Location.SourceTree?.FilePath == "Source0.cs"))
-        {
-            return;
-        }
+        SyntaxTree[] generated = run.Result.GeneratedSources.Select(s => s.SyntaxTree).ToArray();
+        Compilation userCodeAlone = run.Output.RemoveSyntaxTrees(generated);
+        string[] before = Errors(userCodeAlone).Select(Describe).ToArray();
 
-        Assert.Empty(errors.Select(d => d.ToString()));
+        Diagnostic[] after = Errors(run.Output);
+
+        Assert.Empty(after.Where(d => generated.Contains(d.Location.SourceTree)).Select(d => d.ToString()));
+        Assert.Empty(after.Select(Describe).Except(before));
     }
+
+    private static Diagnostic[] Errors(Compilation compilation) =>
+        compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+
+    private static string Describe(Diagnostic diagnostic) => $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan()}";
 }

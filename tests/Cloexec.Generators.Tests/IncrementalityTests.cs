@@ -54,7 +54,7 @@ public sealed class IncrementalityTests
         string source = FlaggedEntryPointSources.SocketFamily + "\n" + UnrelatedSource.Replace("namespace Demo;", string.Empty, System.StringComparison.Ordinal);
         CSharpCompilation compilation = TestCompilation.Create(source);
         SyntaxTree tree = compilation.SyntaxTrees[0];
-        SyntaxTree edited = tree.WithChangedText(tree.GetText().Replace(source.IndexOf("42", System.StringComparison.Ordinal), 2, "43"));
+        SyntaxTree edited = tree.WithChangedText(tree.GetText(TestContext.Current.CancellationToken).Replace(source.IndexOf("42", System.StringComparison.Ordinal), 2, "43"));
 
         GeneratorRunResult second = RunTwice(compilation, compilation.ReplaceSyntaxTree(tree, edited));
 
@@ -86,9 +86,9 @@ public sealed class IncrementalityTests
         // Guards the test above: a model step that were always Cached would pass it too.
         CSharpCompilation compilation = TestCompilation.Create(FlaggedEntryPointSources.OpenFamily);
         SyntaxTree tree = compilation.SyntaxTrees[0];
-        string text = tree.GetText().ToString();
+        string text = tree.GetText(TestContext.Current.CancellationToken).ToString();
         int at = text.IndexOf("int flags", System.StringComparison.Ordinal);
-        SyntaxTree edited = tree.WithChangedText(tree.GetText().Replace(at, "int flags".Length, "int oflags"));
+        SyntaxTree edited = tree.WithChangedText(tree.GetText(TestContext.Current.CancellationToken).Replace(at, "int flags".Length, "int oflags"));
 
         GeneratorRunResult second = RunTwice(compilation, compilation.ReplaceSyntaxTree(tree, edited));
 

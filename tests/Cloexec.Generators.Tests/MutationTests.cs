@@ -7,7 +7,6 @@ using Cloexec.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Generators.Tests;
 

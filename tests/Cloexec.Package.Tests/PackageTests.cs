@@ -6,8 +6,8 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml.Linq;
+using Cloexec.Testing;
 using Xunit;
-using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Cloexec.Package.Tests;
@@ -148,6 +148,9 @@ public sealed partial class PackageTests(PackageFixture package, ITestOutputHelp
     [Fact]
     public void Native_AOT_publishes_without_warnings_and_the_binary_behaves_the_same()
     {
+        // Native AOT links with the platform's C toolchain and strips symbols with objcopy.
+        Requirement.Program("Native AOT's linker", "`apt-get install gcc binutils libc6-dev`", "clang", "gcc");
+        Requirement.Program("Native AOT's symbol stripping", "`apt-get install binutils`", "objcopy");
         // CloexecDefault=false here too, so one publish shows that the AppContext switch survives trimming and
         // Native AOT, and (with the environment variable, which wins) that the default output is the same.
         ConsumerProject project = ConsumerProject.Create(package, "aot", """

@@ -7,7 +7,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Tests;
 

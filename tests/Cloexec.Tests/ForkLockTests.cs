@@ -17,7 +17,7 @@ public sealed class ForkLockTests
         using var readerInside = new ManualResetEventSlim();
         using var releaseReader = new ManualResetEventSlim();
         Thread reader = InWindow(readerInside, releaseReader);
-        Assert.True(readerInside.Wait(s_patience));
+        Assert.True(readerInside.Wait(s_patience, TestContext.Current.CancellationToken));
 
         Thread writer = Start(() => ForkLock.Exclusive().Dispose());
 
@@ -36,7 +36,7 @@ public sealed class ForkLockTests
         using var writerInside = new ManualResetEventSlim();
         using var releaseWriter = new ManualResetEventSlim();
         Thread first = InWindow(firstInside, releaseFirst);
-        Assert.True(firstInside.Wait(s_patience));
+        Assert.True(firstInside.Wait(s_patience, TestContext.Current.CancellationToken));
         Thread writer = Starting(writerInside, releaseWriter);
         Assert.True(SpinWait.SpinUntil(() => ForkLock.ExclusiveRequested, s_patience), "the writer never asked for the lock");
 
@@ -48,7 +48,7 @@ public sealed class ForkLockTests
 
         Assert.False(second.Join(s_settle), "a new reader passed a waiting writer");
         releaseFirst.Set();
-        Assert.True(writerInside.Wait(s_patience), "the writer never got in");
+        Assert.True(writerInside.Wait(s_patience, TestContext.Current.CancellationToken), "the writer never got in");
         Assert.False(second.Join(s_settle), "a reader got in beside the writer");
         releaseWriter.Set();
         Assert.True(second.Join(s_patience), "the reader never got in after the writer left");
@@ -86,7 +86,7 @@ public sealed class ForkLockTests
         using var firstInside = new ManualResetEventSlim();
         using var releaseFirst = new ManualResetEventSlim();
         Thread first = Starting(firstInside, releaseFirst);
-        Assert.True(firstInside.Wait(s_patience));
+        Assert.True(firstInside.Wait(s_patience, TestContext.Current.CancellationToken));
 
         int startsInside = -1;
         Thread second = Start(() =>
@@ -113,7 +113,7 @@ public sealed class ForkLockTests
         using var readerInside = new ManualResetEventSlim();
         using var releaseReader = new ManualResetEventSlim();
         Thread first = Starting(firstInside, releaseFirst);
-        Assert.True(firstInside.Wait(s_patience));
+        Assert.True(firstInside.Wait(s_patience, TestContext.Current.CancellationToken));
         Thread reader = InWindow(readerInside, releaseReader);
         Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
 
@@ -122,7 +122,7 @@ public sealed class ForkLockTests
         Assert.False(second.Join(s_settle), "a start joined while a wrapper had been waiting for the group");
         Assert.False(readerInside.IsSet, "the wrapper got in beside a start");
         releaseFirst.Set();
-        Assert.True(readerInside.Wait(s_patience), "the wrapper never got in after the first start left");
+        Assert.True(readerInside.Wait(s_patience, TestContext.Current.CancellationToken), "the wrapper never got in after the first start left");
         Assert.False(second.Join(s_settle), "the second start got in beside the wrapper");
         releaseReader.Set();
         Assert.True(second.Join(s_patience), "the second start never got in");
@@ -139,7 +139,7 @@ public sealed class ForkLockTests
         using var releaseReader = new ManualResetEventSlim();
         using var releaseLater = new ManualResetEventSlim();
         Thread first = Starting(firstInside, releaseFirst);
-        Assert.True(firstInside.Wait(s_patience));
+        Assert.True(firstInside.Wait(s_patience, TestContext.Current.CancellationToken));
         Thread reader = InWindow(readerInside, releaseReader);
         Assert.True(SpinWait.SpinUntil(ReaderIsWaiting, s_patience), "the reader never queued");
         Thread[] later = [.. Enumerable.Range(0, 2).Select(_ => Start(() =>
@@ -150,7 +150,7 @@ public sealed class ForkLockTests
         Assert.False(SpinWait.SpinUntil(() => ForkLock.StartsInside > 1, s_settle), "a later start joined while the reader waited");
 
         releaseFirst.Set();
-        Assert.True(readerInside.Wait(s_patience), "the reader never got in between the groups");
+        Assert.True(readerInside.Wait(s_patience, TestContext.Current.CancellationToken), "the reader never got in between the groups");
         releaseReader.Set();
 
         Assert.True(SpinWait.SpinUntil(() => ForkLock.StartsInside == 2, s_patience), "the two starts that waited did not form one group");

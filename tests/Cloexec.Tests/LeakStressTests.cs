@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Linq;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Tests;
 

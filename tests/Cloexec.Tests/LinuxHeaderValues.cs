@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace Cloexec.Tests;
 
@@ -12,23 +12,36 @@ namespace Cloexec.Tests;
 /// </summary>
 internal static class LinuxHeaderValues
 {
-    // Each name is printed as the C compiler sees it; _GNU_SOURCE exposes MFD_CLOEXEC, F_DUPFD_CLOEXEC and the rest.
+    // Every C name of the runtime's table (the oracle tests' list), and the values other tests pass to the kernel.
+    // Each is printed as the C compiler sees it, when the headers define it (a name they lack, such as
+    // KQUEUE_CLOEXEC, is absent, not a build error); _GNU_SOURCE exposes MFD_CLOEXEC, F_DUPFD_CLOEXEC and the rest.
     private static readonly string[] s_names =
     [
-        "O_WRONLY", "O_CREAT", "O_TRUNC",
-        "O_CLOEXEC", "SOCK_CLOEXEC", "EPOLL_CLOEXEC", "EFD_CLOEXEC", "IN_CLOEXEC", "MFD_CLOEXEC", "TFD_CLOEXEC",
-        "SFD_CLOEXEC", "MSG_CMSG_CLOEXEC", "F_DUPFD_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "FIOCLEX", "FIONCLEX",
-        "ENOSYS", "F_GETFD", "F_SETFD", "FD_CLOEXEC", "EBADF", "EACCES", "EINVAL", "ENOTTY",
-        "FAN_CLOEXEC", "PERF_FLAG_FD_CLOEXEC", "FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_RDWR",
-        "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
+        .. Oracles.PlatformValueOracleTests.CNamesOfTheTable,
+        "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC", "OPEN_TREE_CLOEXEC", "O_PATH", "AF_INET", "SOCK_DGRAM", "SO_TYPE",
     ];
 
     private static readonly Lazy<Dictionary<string, long>> s_values = new(Read);
 
-    public static long Of(string name) => s_values.Value[name];
+    /// <summary>The value of <paramref name="name"/> ("A|B" is the OR of A and B); throws when the headers lack one.</summary>
+    public static long Of(string name) => TryOf(name) ?? throw new KeyNotFoundException($"{name}: not among the names read from this machine's headers");
 
-    /// <summary>The value of <paramref name="name"/>, or null when it is not one of the names read here.</summary>
-    public static long? TryOf(string name) => s_values.Value.TryGetValue(name, out long value) ? value : null;
+    /// <summary>The value of <paramref name="name"/> ("A|B" is the OR of A and B), or null when one is not read here.</summary>
+    public static long? TryOf(string name)
+    {
+        long result = 0;
+        foreach (string part in name.Split('|'))
+        {
+            if (!s_values.Value.TryGetValue(part, out long value))
+            {
+                return null;
+            }
+
+            result |= value;
+        }
+
+        return result;
+    }
 
     private static Dictionary<string, long> Read()
     {
@@ -41,7 +54,10 @@ internal static class LinuxHeaderValues
                 #define _GNU_SOURCE
                 #include <errno.h>
                 #include <fcntl.h>
+                #include <poll.h>
                 #include <stdio.h>
+                #include <unistd.h>
+                #include <linux/close_range.h>
                 #include <linux/perf_event.h>
                 #include <sys/epoll.h>
                 #include <sys/fanotify.h>
@@ -56,15 +72,15 @@ internal static class LinuxHeaderValues
                 int main(void) {
 
                 """);
-            foreach (string name in s_names)
+            foreach (string name in s_names.Distinct())
             {
-                text.Append(CultureInfo.InvariantCulture, $"    printf(\"%s=%lld\\n\", \"{name}\", (long long)({name}));\n");
+                text.Append(CultureInfo.InvariantCulture, $"#ifdef {name}\n    printf(\"%s=%lld\\n\", \"{name}\", (long long)({name}));\n#endif\n");
             }
 
             File.WriteAllText(source, text.Append("    return 0;\n}\n").ToString());
-            Run("gcc", $"-o {program} {source}");
+            CProgram.Compile(source, program, "this machine's C header values");
             var values = new Dictionary<string, long>();
-            foreach (string line in Run(program, string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            foreach (string line in CProgram.Run(program, string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 string[] parts = line.Split('=');
                 values[parts[0]] = long.Parse(parts[1], CultureInfo.InvariantCulture);
@@ -76,20 +92,5 @@ internal static class LinuxHeaderValues
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static string Run(string file, string arguments)
-    {
-        using Process process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException(file + " did not start");
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {error}");
-        }
-
-        return output;
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Cloexec.Testing;
 
 namespace Cloexec.Tests;
 
@@ -31,6 +32,11 @@ internal sealed partial class ProbeProcess
     /// <param name="switches">AppContext switches, given to the probe through a runtimeconfig.json of its own.</param>
     public static ProbeProcess Run(IReadOnlyDictionary<string, string> environment, bool trace, IReadOnlyDictionary<string, bool>? switches = null)
     {
+        if (trace)
+        {
+            Requirement.Program("tracing the probe's system calls", "`apt-get install strace`", "strace");
+        }
+
         string trace_file = Path.Combine(Path.GetTempPath(), "cloexec-strace-" + Guid.NewGuid().ToString("N"));
         string? runtimeConfig = switches is null ? null : RuntimeConfigWith(switches);
         var start = new ProcessStartInfo(trace ? "strace" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Cloexec.Testing;
 
 namespace Cloexec.Tests.Creators;
 
 /// <summary>
 /// The test shim library (Shim/cloexecshim.c): compiled with gcc on first use into a folder of this process, and
 /// resolved for this test assembly under <see cref="Name"/>. Built here rather than by MSBuild, so that building the
-/// solution needs no C compiler; a missing gcc fails the shim's tests with a message that says so.
+/// solution needs no C compiler; without gcc the shim's tests are skipped, saying how to install it.
 /// </summary>
 internal static class SyscallShim
 {
@@ -23,6 +24,7 @@ internal static class SyscallShim
     /// <summary>Builds the shim once and routes <see cref="Name"/> to it; throws with gcc's own words when that fails.</summary>
     public static void EnsureLoaded()
     {
+        Requirement.Program("the syscall shim (Creators/Shim/cloexecshim.c), compiled at test time", "`apt-get install gcc libc6-dev`", "gcc");
         string path = s_path.Value;
         lock (s_gate)
         {

@@ -4,7 +4,6 @@ using System.Linq;
 using Cloexec.Interop;
 using Cloexec.Platform;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Tests.Oracles;
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Cloexec.Testing;
 
 namespace Cloexec.Tests.Oracles;
 
@@ -31,10 +32,10 @@ internal static class OracleSources
         string root = string.IsNullOrEmpty(configured) ? Path.Combine(cache, "cloexec-oracles") : configured;
         if (!File.Exists(Path.Combine(root, "packages.txt")))
         {
-            throw new InvalidOperationException(
-                $"The oracle sources (Go's x/sys, Rust's libc, mingw-w64 headers) are not unpacked at {root}. "
-                + "Run `bash .ci/install-oracles` (Debian or Ubuntu, as root; .ci/run does it), or set CLOEXEC_ORACLES "
-                + "to the folder it printed.");
+            Requirement.Missing(
+                $"the oracle sources (Go's x/sys, Rust's libc, mingw-w64 headers) at {root}",
+                "comparing the runtime's tables with independent sources",
+                "`bash .ci/install-oracles` (Debian or Ubuntu, as root), or set CLOEXEC_ORACLES to the folder it printed");
         }
 
         return root;

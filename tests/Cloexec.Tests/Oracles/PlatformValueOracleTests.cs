@@ -5,14 +5,15 @@ using System.Reflection;
 using Cloexec.Interop;
 using Cloexec.Platform;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Tests.Oracles;
 
 /// <summary>
 /// Every number of the runtime's table, on every platform it has a row for, against sources this repository does
 /// not contain: Go's golang.org/x/sys, Rust's libc crate, and on this machine's platform its C headers through gcc.
-/// A value one oracle lacks is named in the test's output; a value no oracle has fails, unless listed below with why.
+/// A value one oracle lacks is named in the test's output; a value no oracle has fails, unless listed below with why;
+/// a zero (none on that platform) fails when an oracle has a value; each target's output ends with the values only
+/// one source confirms.
 /// </summary>
 public sealed class PlatformValueOracleTests(ITestOutputHelper output)
 {
@@ -61,11 +62,18 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> s_noOracle = new()
     {
         ["freebsd TFD_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/timerfd.h: defined as O_CLOEXEC; newer than both oracles",
-        ["linux FSOPEN_CLOEXEC"] = "Linux 5.2 (2019) linux/mount.h 0x00000001, uapi and the same on every architecture; newer than both oracles (this machine's headers confirm it)",
+        ["linux FSOPEN_CLOEXEC"] = "Linux 5.2 (2019) linux/mount.h 0x00000001, uapi; newer than both oracles, and left out of the unknown-architecture row, so this machine's headers speak only for its own target",
         ["freebsd IN_CLOEXEC"] = "FreeBSD 15.0 (2025) sys/sys/inotify.h: defined as O_CLOEXEC; newer than both oracles",
         ["freebsd KQUEUE_CLOEXEC"] = "FreeBSD 14.0 (2023) sys/sys/event.h: 0x00000001; newer than both oracles",
         ["freebsd CLOSE_RANGE_CLOEXEC"] = "FreeBSD 13.0 (2021) sys/sys/unistd.h: (1 << 2); newer than both oracles' FreeBSD files",
     };
+
+    /// <summary>
+    /// Every C name the table's values are made of, parts of an OR included: what <see cref="LinuxHeaderValues"/> asks
+    /// gcc for, so that on this machine's platform the headers are asked about every value, not a chosen few.
+    /// </summary>
+    internal static IEnumerable<string> CNamesOfTheTable =>
+        s_cNames.Values.Concat(s_shared.Select(shared => shared.CName)).SelectMany(cName => cName.Split('|')).Distinct();
 
     public static TheoryData<string> Targets => new(OracleTargets.DotNet.Select(t => t.Name));
 
@@ -85,17 +93,22 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
         output.WriteLine($"{target}: row {RowName(row)}; oracles {OracleSources.Versions}");
 
         var failures = new List<string>();
+        var singleSource = new List<string>();
         foreach (PropertyInfo property in ValueProperties())
         {
             // A value the unknown-architecture row keeps is the same on every Linux architecture: this machine's headers hold for all.
             bool anyArchitecture = Convert.ToInt64(property.GetValue(PlatformValues.LinuxOtherArchitecture), System.Globalization.CultureInfo.InvariantCulture) != 0;
-            Check(target, s_cNames[property.Name], Convert.ToInt64(property.GetValue(row), System.Globalization.CultureInfo.InvariantCulture), anyArchitecture, failures);
+            Check(target, s_cNames[property.Name], Convert.ToInt64(property.GetValue(row), System.Globalization.CultureInfo.InvariantCulture), anyArchitecture, failures, singleSource);
         }
 
         foreach ((string cName, long value) in s_shared)
         {
-            Check(target, cName, value, anyArchitecture: true, failures);
+            Check(target, cName, value, anyArchitecture: true, failures, singleSource);
         }
+
+        output.WriteLine(singleSource.Count == 0
+            ? $"{target}: every value is confirmed by two sources or more"
+            : $"{target}: confirmed by ONE source only ({singleSource.Count}): {string.Join("; ", singleSource)}");
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
@@ -146,7 +159,7 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
         Assert.Same(PlatformValues.LinuxOtherArchitecture, PlatformValues.For(UnixKernel.Linux, Cpu.Other));
     }
 
-    private void Check(OracleTarget target, string cName, long value, bool anyArchitecture, List<string> failures)
+    private void Check(OracleTarget target, string cName, long value, bool anyArchitecture, List<string> failures, List<string> singleSource)
     {
         var confirmedBy = new List<string>();
         var lacking = new List<string>();
@@ -159,8 +172,9 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
             }
             else if (value == 0)
             {
-                // Safe (the ways that need it are not tried here), but worth a look: a flag the table could use.
-                output.WriteLine($"NOTE {cName}: the table has none here, {oracle} has {found:x}");
+                // A zero means "this platform has none": a wrong zero would silently skip the atomic way, or the
+                // value a fallback needs. An oracle that has one makes it a mismatch like any other.
+                failures.Add($"{target} {cName}: the table has none (0), {oracle} has {found:x}");
             }
             else if (found != value)
             {
@@ -189,6 +203,10 @@ public sealed class PlatformValueOracleTests(ITestOutputHelper output)
         {
             string lack = lacking.Count == 0 ? string.Empty : $"; {string.Join(", ", lacking)} lack{(lacking.Count == 1 ? "s" : string.Empty)} it";
             output.WriteLine($"{cName} = {value:x}: confirmed by {string.Join(", ", confirmedBy)}{(confirmedBy.Count == 1 ? " ONLY" : string.Empty)}{lack}");
+            if (confirmedBy.Count == 1)
+            {
+                singleSource.Add($"{cName} = {value:x} ({confirmedBy[0]})");
+            }
         }
     }
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Reflection;
 using Cloexec.Platform;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Tests.Oracles;
 

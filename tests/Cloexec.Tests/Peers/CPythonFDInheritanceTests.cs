@@ -81,6 +81,7 @@ public sealed class CPythonFDInheritanceTests
 
         Assert.True(Linux.HasCloexec(fds[0]));
         Assert.True(Linux.HasCloexec(fds[1]));
+        TakenPath.Check(fallback, o => PeerLinux.Pipe(o)[0]);
     }
 
     /// <summary>CPython duplicates a non-inheritable descriptor; here the original is inheritable, so the copy's flag cannot come from it.</summary>
@@ -98,6 +99,7 @@ public sealed class CPythonFDInheritanceTests
         Assert.True(Linux.HasCloexec(copy));
         Assert.False(Linux.HasCloexec(original));
         Assert.Equal(Linux.Target(System.Environment.ProcessId, original), Linux.Target(System.Environment.ProcessId, copy));
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Dup(original), "dup"));
     }
 
     /// <summary>CPython asserts only that dup(1) succeeds; here also that the copy is close-on-exec and stdout is untouched.</summary>
@@ -115,6 +117,7 @@ public sealed class CPythonFDInheritanceTests
         Assert.True(copy > 0);
         Assert.True(Linux.HasCloexec(copy));
         Assert.Equal(stdoutCloexec, Linux.HasCloexec(1));
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Dup(1), "dup(1)"));
     }
 
     /// <summary>
@@ -144,6 +147,7 @@ public sealed class CPythonFDInheritanceTests
         int onItself = owned.Add(PeerNative.Open(Path, Linux.ORdOnly, cloexec: false), "open");
         Assert.Equal(onItself, PeerNative.Dup2(onItself, onItself));
         Assert.False(Linux.HasCloexec(onItself), "dup2(fd, fd) must leave the flag as it was");
+        TakenPath.Check(fallback, o => PeerLinux.Check(PeerNative.Dup2(fd, o.Add(PeerNative.Open(Path, Linux.ORdOnly, cloexec: false), "open")), "dup2"));
     }
 
     private static int OpenFile(Owned owned) => owned.Add(PeerNative.Open(Path, Linux.ORdOnly), "open");

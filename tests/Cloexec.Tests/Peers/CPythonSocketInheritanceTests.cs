@@ -27,6 +27,7 @@ public sealed class CPythonSocketInheritanceTests
         int inheritable = owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream | Linux.SockCloexec, 0, cloexec: false), "socket");
         Assert.Equal(Linux.SockStream, PeerLinux.SocketType(inheritable));
         Assert.False(FileDescriptor.GetCloexec(inheritable));
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream | Linux.SockCloexec, 0), "socket"));
     }
 
     [Theory]
@@ -48,6 +49,7 @@ public sealed class CPythonSocketInheritanceTests
 
         Assert.True(FileDescriptor.GetCloexec(copy));
         Assert.Equal(Linux.SockStream, PeerLinux.SocketType(copy));
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Dup(NewSocket(o)), "dup"));
     }
 
     [Theory]
@@ -78,6 +80,7 @@ public sealed class CPythonSocketInheritanceTests
 
         Assert.True(FileDescriptor.GetCloexec(pair[0]));
         Assert.True(FileDescriptor.GetCloexec(pair[1]));
+        TakenPath.Check(fallback, o => PeerLinux.UnixSocketPair(o)[0]);
     }
 
     private static int NewSocket(Owned owned) => owned.Add(PeerNative.Socket(PeerLinux.AfInet, Linux.SockStream, 0), "socket");

@@ -43,6 +43,8 @@ public sealed class CPythonSubprocessPassFdsTests
             Assert.All(byDefault, fd => Assert.False(child.ContainsKey(fd), $"descriptor {fd} made by default was passed"));
             Array.ForEach(handed, owned.Close);
         }
+
+        TakenPath.Check(fallback, o => PeerLinux.Pipe(o)[0]);
     }
 
     /// <summary>
@@ -66,5 +68,6 @@ public sealed class CPythonSubprocessPassFdsTests
         Assert.Equal([inheritable], child.Keys.Intersect(pipe));
         Assert.False(FileDescriptor.GetCloexec(inheritable));
         Assert.True(FileDescriptor.GetCloexec(nonInheritable));
+        TakenPath.Check(fallback, o => PeerLinux.Pipe(o)[0]);
     }
 }

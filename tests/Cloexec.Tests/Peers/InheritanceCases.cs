@@ -6,7 +6,8 @@ namespace Cloexec.Tests.Peers;
 
 /// <summary>
 /// The cases CPython runs both on files (test_os) and on sockets (test_socket), for any creating wrapper: each
-/// runs on the atomic way or with the fallback forced, on a descriptor <c>create</c> makes by default.
+/// runs on the atomic way or with the fallback forced, on a descriptor <c>create</c> makes by default, and
+/// shows that <c>create</c> took that way (<see cref="TakenPath"/>).
 /// </summary>
 internal static class InheritanceCases
 {
@@ -25,6 +26,7 @@ internal static class InheritanceCases
         FileDescriptor.SetCloexec(fd, cloexec: true);
         Assert.True(FileDescriptor.GetCloexec(fd));
         Assert.True(Linux.HasCloexec(fd));
+        TakenPath.Check(fallback, create);
     }
 
     /// <summary>GetCloexec reads the kernel's flag, not a copy: a flag cleared with fcntl behind its back shows.</summary>
@@ -38,6 +40,7 @@ internal static class InheritanceCases
         PeerLinux.ClearCloexecByHand(fd);
 
         Assert.False(FileDescriptor.GetCloexec(fd));
+        TakenPath.Check(fallback, create);
     }
 
     /// <summary>SetCloexec(false) clears the flag fcntl reads, by ioctl(FIONCLEX) or, where ioctl is refused, by fcntl.</summary>
@@ -52,6 +55,8 @@ internal static class InheritanceCases
         FileDescriptor.SetCloexec(fd, cloexec: false);
 
         Assert.False(Linux.HasCloexec(fd));
+        CloexecSetter.RefuseIoctlForTests(false);
+        TakenPath.Check(fallback, create);
     }
 
     public static void CreatedCloseOnExec(bool fallback, Func<Owned, int> create)
@@ -62,5 +67,6 @@ internal static class InheritanceCases
 
         Assert.True(FileDescriptor.GetCloexec(fd));
         Assert.True(Linux.HasCloexec(fd));
+        TakenPath.Check(fallback, create);
     }
 }

@@ -8,8 +8,8 @@ using Xunit;
 namespace Cloexec.Tests.Peers;
 
 /// <summary>
-/// Linux x86-64 values the ported cases need beyond <see cref="Linux"/>; checked against this machine's headers by
-/// <see cref="PeerLinuxTests"/>.
+/// Linux values the ported cases need beyond <see cref="Linux"/> (the same on x86-64 and arm64); checked against this machine's headers by
+/// <see cref="PeerValueHeaderTests"/>.
 /// </summary>
 internal static unsafe class PeerLinux
 {

@@ -34,6 +34,9 @@ public sealed class RustInheritanceTests
         {
             Assert.False(child.ContainsKey(fd), $"descriptor {fd} ({Linux.Target(Environment.ProcessId, fd)}) leaked into the child");
         }
+
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Socket(PeerLinux.AfInet, PeerLinux.SockDgram, 0), "socket"));
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Dup(udp), "dup"));
     }
 
     /// <summary>try_clone is F_DUPFD_CLOEXEC on the atomic way; the forced fallback duplicates, then sets the flag, which on O_PATH must not use ioctl alone.</summary>
@@ -50,5 +53,6 @@ public sealed class RustInheritanceTests
 
         Assert.True(Linux.HasCloexec(clone));
         Assert.Equal("/dev/null", Linux.Target(Environment.ProcessId, clone));
+        TakenPath.Check(fallback, o => o.Add(PeerNative.Dup(path), "dup of an O_PATH descriptor"));
     }
 }
