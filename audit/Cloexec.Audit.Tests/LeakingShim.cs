@@ -1,4 +1,5 @@
 using System;
+using Cloexec.Testing;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -28,7 +29,11 @@ internal static unsafe class LeakingShim
 
     private static readonly Lazy<nint> s_function = new(Build);
 
-    public static int LeakListener() => ((delegate* unmanaged<int>)s_function.Value)();
+    public static int LeakListener()
+    {
+        Requirement.Program("the guard's native leak (a C shim compiled at test time)", "`apt-get install gcc libc6-dev`", "cc");
+        return ((delegate* unmanaged<int>)s_function.Value)();
+    }
 
     private static nint Build()
     {

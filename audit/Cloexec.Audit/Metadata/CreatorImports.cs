@@ -49,6 +49,6 @@ internal static class CreatorImports
             return EntryPointTable.Find(entryPoint, NativePlatform.Windows);
         }
 
-        return LibcNames.IsLibc(library) ? EntryPointTable.Find(entryPoint, NativePlatform.Unix) : null;
+        return NativeLibraries.ExportsUnixCreator(library, entryPoint) ? EntryPointTable.Find(entryPoint, NativePlatform.Unix) : null;
     }
 }
