@@ -181,6 +181,7 @@ internal static unsafe class Program
         try
         {
             byte[] address = LoopbackAddress(((IPEndPoint)listener.LocalEndPoint!).Port);
+            int* fds = stackalloc int[2];
             foreach (bool? cloexec in s_variants)
             {
                 nint socket = Winsock.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP, cloexec);
@@ -188,7 +189,6 @@ internal static unsafe class Program
                 Require(Winsock.connect(socket, address, address.Length) == 0, "connect");
                 sockets.Add((socket, listener.Accept()));
 
-                int* fds = stackalloc int[2];
                 Require(Ucrt._pipe(fds, 4096, O_BINARY, cloexec) == 0, "_pipe");
                 pipes.Add((fds[0], fds[1]));
             }
