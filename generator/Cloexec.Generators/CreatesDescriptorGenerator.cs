@@ -2,6 +2,7 @@ using System.Linq;
 using Cloexec.Generators.Emitting;
 using Cloexec.Generators.Model;
 using Cloexec.Generators.Parsing;
+using Cloexec.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,7 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Cloexec.Generators;
 
 /// <summary>
-/// Writes the body of every <c>[CreatesDescriptor]</c> method: syntax → <see cref="DeclarationFacts"/> → <see cref="WrapperModel"/> → C# text.
+/// Writes the body of every <c>[CreatesDescriptor]</c> method: syntax → <see cref="DeclarationFacts"/> (read) → <see cref="ParseResult"/> (planned, then its text) → C# text.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
@@ -20,7 +21,7 @@ public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Roslyn reruns this transform for every declaration whenever the compilation changes, so it only reads symbols;
-        // the text is written in the Select after it, which an unrelated edit leaves Cached.
+        // the plan and the text are made in the Selects after it, which an unrelated edit leaves Cached.
         IncrementalValuesProvider<DeclarationFacts> read = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeMetadataName,
@@ -28,8 +29,12 @@ public sealed class CreatesDescriptorGenerator : IIncrementalGenerator
                 WrapperParser.Read)
             .WithTrackingName(TrackingNames.Read);
 
-        IncrementalValuesProvider<ParseResult> parsed = read
-            .Select(static (facts, _) => facts.ToParseResult())
+        IncrementalValuesProvider<PlannedDeclaration> planned = read
+            .Select(static (facts, _) => new PlannedDeclaration(DeclarationPlanner.Plan(facts.Read), facts.Text))
+            .WithTrackingName(TrackingNames.Plan);
+
+        IncrementalValuesProvider<ParseResult> parsed = planned
+            .Select(static (declaration, _) => declaration.ToParseResult())
             .WithTrackingName(TrackingNames.Parse);
 
         IncrementalValueProvider<bool> allowUnsafe = context.CompilationProvider

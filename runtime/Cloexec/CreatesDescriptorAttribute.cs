@@ -37,6 +37,14 @@ public sealed class CreatesDescriptorAttribute : Attribute
     public Type? StringMarshallingCustomType { get; set; }
 
     /// <summary>
+    /// As in <see cref="DllImportAttribute.CharSet"/>, for declarations converted from <c>[DllImport]</c>: how strings and
+    /// <see cref="System.Text.StringBuilder"/> buffers without <see cref="MarshalAsAttribute"/> cross (Ansi: the ANSI code
+    /// page on Windows, UTF-8 elsewhere; Unicode: UTF-16; Auto: UTF-16 on Windows, UTF-8 elsewhere), and a <see cref="bool"/>
+    /// without it crosses as a 4-byte BOOL. Not set together with <see cref="StringMarshalling"/>.
+    /// </summary>
+    public CharSet CharSet { get; set; }
+
+    /// <summary>
     /// The name of a raw <see cref="LibraryImportAttribute"/> or <see cref="DllImportAttribute"/> method of the same
     /// type, with this method's parameters less <c>cloexec</c>, that the wrapper calls instead of declaring its own import.
     /// </summary>

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using Cloexec.Fallback;
-using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec;
@@ -24,7 +23,7 @@ public static partial class FileDescriptor
     {
         if (OperatingSystem.IsWindows())
         {
-            nint handle = HandleInheritance.HandleOf(fd, CrtLibrary.Ucrt, out int error);
+            nint handle = HandleInheritance.HandleOf(fd, msvcrt: false, out int error);
             return error != 0 ? throw WindowsFailure("_get_osfhandle", fd, error) : GetHandleCloexec(handle, fd);
         }
 
@@ -44,7 +43,7 @@ public static partial class FileDescriptor
     {
         if (OperatingSystem.IsWindows())
         {
-            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec, CrtLibrary.Ucrt);
+            int windowsError = HandleInheritance.TrySetCrt(fd, cloexec, msvcrt: false);
             if (windowsError != 0)
             {
                 throw WindowsFailure("SetHandleInformation", fd, windowsError);

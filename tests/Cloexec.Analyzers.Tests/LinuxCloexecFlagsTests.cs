@@ -1,7 +1,9 @@
+extern alias CloexecRuntime;
+
 using System;
 using System.Linq;
 using Cloexec.Analyzers.Knowledge;
-using Cloexec.Interop;
+using CloexecRuntime::Cloexec.Interop;
 using Xunit;
 
 namespace Cloexec.Analyzers.Tests;
@@ -16,7 +18,7 @@ public sealed class LinuxCloexecFlagsTests
     public void Every_family_with_a_bit_here_maps_to_the_bit_generated_code_passes()
     {
         Assert.True(OperatingSystem.IsLinux(), "the runtime's values compared with are this machine's: run on Linux");
-        CloexecFlag[] withBit = Enum.GetValues<CloexecFlag>().Where(flag => CloexecFlagValues.Of(flag) != 0).ToArray();
+        CloexecRuntime::Cloexec.CloexecFlag[] withBit = Enum.GetValues<CloexecRuntime::Cloexec.CloexecFlag>().Where(flag => CloexecFlagValues.Of(flag) != 0).ToArray();
 
         Assert.NotEmpty(withBit);
         Assert.All(withBit, flag =>

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using Cloexec.Generators.Knowledge;
-using Cloexec.Generators.Parsing;
+using Cloexec.Generators.Model;
 using Cloexec.Generators.Tests.Cases;
 using Cloexec.Generators.Tests.Infrastructure;
 using Xunit;

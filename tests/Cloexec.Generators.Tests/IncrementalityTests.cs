@@ -14,7 +14,7 @@ namespace Cloexec.Generators.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] s_trackedSteps = [TrackingNames.Read, TrackingNames.Parse, TrackingNames.AllowUnsafe, TrackingNames.Checked];
+    private static readonly string[] s_trackedSteps = [TrackingNames.Read, TrackingNames.Plan, TrackingNames.Parse, TrackingNames.AllowUnsafe, TrackingNames.Checked];
 
     private const string UnrelatedSource = """
         namespace Demo;
@@ -73,10 +73,10 @@ public sealed class IncrementalityTests
         GeneratorRunResult second = RunTwice(compilation, compilation.ReplaceSyntaxTree(unrelated, edited));
 
         IncrementalStepRunReason[] read = ReasonsOf(second, TrackingNames.Read);
-        IncrementalStepRunReason[] after = [.. ReasonsOf(second, TrackingNames.Parse), .. ReasonsOf(second, TrackingNames.Checked)];
+        IncrementalStepRunReason[] after = [.. ReasonsOf(second, TrackingNames.Plan), .. ReasonsOf(second, TrackingNames.Parse), .. ReasonsOf(second, TrackingNames.Checked)];
         Assert.NotEmpty(read);
         Assert.All(read, reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
-        Assert.Equal(2 * read.Length, after.Length);
+        Assert.Equal(3 * read.Length, after.Length);
         Assert.All(after, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 

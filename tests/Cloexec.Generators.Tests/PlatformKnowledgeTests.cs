@@ -1,4 +1,5 @@
 using Cloexec.Generators.Knowledge;
+using Cloexec.Interop;
 using Xunit;
 
 namespace Cloexec.Generators.Tests;
@@ -25,8 +26,8 @@ public sealed class PlatformKnowledgeTests
         EntryPointInfo unix = EntryPointTable.Find("socket", NativePlatform.Unix)!;
         EntryPointInfo windows = EntryPointTable.Find("socket", NativePlatform.Windows)!;
 
-        Assert.Equal((Knowledge.CloexecFlag.Socket, AtomicWay.SocketFlag, 1), (unix.Flag, unix.Way, unix.FlagArgument));
-        Assert.Equal((Knowledge.CloexecFlag.None, AtomicWay.None, -1), (windows.Flag, windows.Way, windows.FlagArgument));
+        Assert.Equal((CloexecFlag.Socket, AtomicWay.SocketFlag, 1), (unix.Flag, unix.Way, unix.FlagArgument));
+        Assert.Equal((CloexecFlag.None, AtomicWay.None, -1), (windows.Flag, windows.Way, windows.FlagArgument));
         Assert.Null(EntryPointTable.Find("CreatePipe", NativePlatform.Unix));
         Assert.Null(EntryPointTable.Find("pipe2", NativePlatform.Windows));
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Cloexec.Generators.Knowledge;
+using Cloexec.Interop;
 using Cloexec.Generators.Model;
 using Xunit;
 
@@ -12,28 +13,11 @@ namespace Cloexec.Generators.Tests;
 
 /// <summary>
 /// The README's "Supported entry points (Linux)" tables against the knowledge table: the same names, each in the
-/// table of its kind, with its family's flag or its sibling. A row added to one and not the other fails here.
+/// table of its kind, with its family's flag (a C name in the family's row of FlagFamilyTable) or its sibling. A row
+/// added to one and not the other fails here.
 /// </summary>
 public sealed partial class ReadmeEntryPointTests
 {
-    // The C names the README may show for each family: what the headers call the flag (the README's words, not the table's).
-    private static readonly Dictionary<Knowledge.CloexecFlag, string[]> s_cNames = new()
-    {
-        [Knowledge.CloexecFlag.Open] = ["O_CLOEXEC", "OPEN_TREE_CLOEXEC"],
-        [Knowledge.CloexecFlag.Socket] = ["SOCK_CLOEXEC"],
-        [Knowledge.CloexecFlag.EPoll] = ["EPOLL_CLOEXEC"],
-        [Knowledge.CloexecFlag.EventFd] = ["EFD_CLOEXEC"],
-        [Knowledge.CloexecFlag.Inotify] = ["IN_CLOEXEC"],
-        [Knowledge.CloexecFlag.MemFd] = ["MFD_CLOEXEC"],
-        [Knowledge.CloexecFlag.TimerFd] = ["TFD_CLOEXEC"],
-        [Knowledge.CloexecFlag.SignalFd] = ["SFD_CLOEXEC"],
-        [Knowledge.CloexecFlag.ReceiveMessage] = ["MSG_CMSG_CLOEXEC"],
-        [Knowledge.CloexecFlag.Fanotify] = ["FAN_CLOEXEC"],
-        [Knowledge.CloexecFlag.PerfEvent] = ["PERF_FLAG_FD_CLOEXEC"],
-        [Knowledge.CloexecFlag.Mount] = ["FSOPEN_CLOEXEC", "FSPICK_CLOEXEC", "FSMOUNT_CLOEXEC"],
-        [Knowledge.CloexecFlag.ModeString] = ["e"],
-    };
-
     private enum Kind
     {
         Flagged,
@@ -76,8 +60,8 @@ public sealed partial class ReadmeEntryPointTests
             {
                 wrong.Add($"{row.Name}: in the {row.Kind} table, the table says {expected}");
             }
-            else if (row.Kind is Kind.Flagged or Kind.Stream && entry.Flag != Knowledge.CloexecFlag.None
-                && !CodeSpans(row.Cells[1]).All(name => s_cNames[entry.Flag].Contains(name)))
+            else if (row.Kind is Kind.Flagged or Kind.Stream && entry.Flag != CloexecFlag.None
+                && !CodeSpans(row.Cells[1]).All(name => FlagFamilyTable.Of(entry.Flag)!.CNames.Contains(name)))
             {
                 wrong.Add($"{row.Name}: flag column '{row.Cells[1]}', the table says {entry.Flag}");
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
 using Cloexec.Generators.Planning;
+using Cloexec.Interop;
 using Cloexec.Platform;
 using Xunit;
 
@@ -39,8 +40,8 @@ public sealed class SiblingFunctionTests
     public void The_plan_says_how_the_sibling_is_called(string legacy, bool atFoundAddress, int variadicFrom)
     {
         EntryPointInfo entry = EntryPointTable.All.Single(e => e.Name == legacy && e.Sibling is not null);
-        UpgradePlan plan = SiblingPlanner.Plan(entry.Sibling!, entry.Way, []);
+        SiblingCall plan = SiblingPlanner.Plan(entry.Sibling!, entry.Way, entry.Flag, [], "sibling");
         Assert.Equal(atFoundAddress, plan.CallsFoundFunction);
-        Assert.Equal(variadicFrom, plan.VariadicFrom);
+        Assert.Equal(variadicFrom, plan.Variadic?.FixedCount ?? -1);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Cloexec.Fallback;
+using Cloexec.Interop;
 
 namespace Cloexec.Tests;
 

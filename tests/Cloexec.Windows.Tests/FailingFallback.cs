@@ -18,7 +18,7 @@ internal sealed class FailingFallback : IDisposable
         _forced = forceFallback;
         if (forceFallback)
         {
-            Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+            Interop.AtomicWayStates.ResetForTests(forceFallback: true);
         }
 
         Fallback.CloexecSetter.FailWithErrnoForTests = ErrorAccessDenied;
@@ -29,7 +29,7 @@ internal sealed class FailingFallback : IDisposable
         Fallback.CloexecSetter.FailWithErrnoForTests = 0;
         if (_forced)
         {
-            Fallback.AtomicWayStates.ResetForTests();
+            Interop.AtomicWayStates.ResetForTests();
         }
     }
 }

@@ -49,14 +49,14 @@ public sealed class InheritanceTests
     [MemberData(nameof(CreatorCases.Names), MemberType = typeof(CreatorCases))]
     public void Child_can_use_only_the_handle_made_with_cloexec_false_on_the_fallback_path(string creator)
     {
-        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        Interop.AtomicWayStates.ResetForTests(forceFallback: true);
         try
         {
             Child_can_use_only_the_handle_made_with_cloexec_false(creator);
         }
         finally
         {
-            Fallback.AtomicWayStates.ResetForTests();
+            Interop.AtomicWayStates.ResetForTests();
         }
     }
 
@@ -65,14 +65,14 @@ public sealed class InheritanceTests
     public void Fallback_path_gives_the_same_handles(string creator)
     {
         // As CLOEXEC_FORCE_FALLBACK=1 would: no atomic way, the flag is cleared after creation where the call has one.
-        Fallback.AtomicWayStates.ResetForTests(forceFallback: true);
+        Interop.AtomicWayStates.ResetForTests(forceFallback: true);
         try
         {
             Handle_is_inheritable_only_with_cloexec_false(creator);
         }
         finally
         {
-            Fallback.AtomicWayStates.ResetForTests();
+            Interop.AtomicWayStates.ResetForTests();
         }
     }
 

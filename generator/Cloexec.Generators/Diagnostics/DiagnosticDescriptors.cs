@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
         "CLOEXEC0006",
         "Parameter type not marshalled by the generator",
-        "Parameter '{0}' of method '{1}' has type '{2}', which the generator does not marshal{3}: declare the raw function with [LibraryImport] and point Wraps at it");
+        "Parameter '{0}' of method '{1}' has type '{2}'{3}");
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
         "CLOEXEC0007",
@@ -102,7 +102,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidStringMarshallingCustom = Error(
         "CLOEXEC0018",
-        "StringMarshalling.Custom and StringMarshallingCustomType go together",
+        "The string settings of [CreatesDescriptor] contradict each other",
         "Method '{0}' {1}");
 
     // IDs from 0100 on: the platform diagnostics, kept apart from the 0012-0099 range used elsewhere.

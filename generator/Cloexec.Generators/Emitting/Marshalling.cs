@@ -9,15 +9,19 @@ namespace Cloexec.Generators.Emitting;
 internal static class Marshalling
 {
     private const string MarshallingNamespace = "global::System.Runtime.InteropServices.Marshalling.";
+    private const string StringBuilderBuffer = "global::Cloexec.Interop.StringBuilderBuffer";
+    private const string IsWindows = "global::System.OperatingSystem.IsWindows()";
 
-    public static string NativeName(ParameterModel parameter) => "__" + parameter.Name.TrimStart('@') + "_native";
+    /// <summary>The local of the native value: the planner chose it so that no parameter has its name, nor that name with <c>__marshaller</c>.</summary>
+    public static string NativeName(ParameterModel parameter) => parameter.NativeName;
 
     private static string MarshallerName(ParameterModel parameter) => NativeName(parameter) + "__marshaller";
 
     /// <summary>Locals that the finally block must see.</summary>
     public static string? Declaration(ParameterModel parameter) => parameter.Kind switch
     {
-        MarshalKind.Utf8String => $"scoped {MarshallingNamespace}Utf8StringMarshaller.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
+        MarshalKind.Utf8String or MarshalKind.AnsiString => $"scoped {StringMarshaller(parameter)}.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
+        MarshalKind.PlatformString or MarshalKind.StringBuilder => $"{parameter.NativeType} {NativeName(parameter)} = default;",
         MarshalKind.SafeHandle => $"{MarshallingNamespace}SafeHandleMarshaller<{parameter.ManagedType}>.ManagedToUnmanagedIn {MarshallerName(parameter)} = new();",
         MarshalKind.CustomString => $"{parameter.NativeType} {NativeName(parameter)} = default;",
         _ => null,
@@ -26,10 +30,18 @@ internal static class Marshalling
     /// <summary>Statements that turn the managed value into the native one.</summary>
     public static string[] MarshalIn(ParameterModel parameter) => parameter.Kind switch
     {
-        MarshalKind.Utf8String =>
+        MarshalKind.Utf8String or MarshalKind.AnsiString =>
         [
-            $"{MarshallerName(parameter)}.FromManaged({parameter.Name}, stackalloc byte[{MarshallingNamespace}Utf8StringMarshaller.ManagedToUnmanagedIn.BufferSize]);",
+            $"{MarshallerName(parameter)}.FromManaged({parameter.Name}, stackalloc byte[{StringMarshaller(parameter)}.ManagedToUnmanagedIn.BufferSize]);",
             $"byte* {NativeName(parameter)} = {MarshallerName(parameter)}.ToUnmanaged();",
+        ],
+        MarshalKind.PlatformString =>
+        [
+            $"{NativeName(parameter)} = {IsWindows} ? (void*){MarshallingNamespace}Utf16StringMarshaller.ConvertToUnmanaged({parameter.Name}) : {MarshallingNamespace}Utf8StringMarshaller.ConvertToUnmanaged({parameter.Name});",
+        ],
+        MarshalKind.StringBuilder =>
+        [
+            $"{NativeName(parameter)} = {StringBuilderBuffer}.To{parameter.Encoding}({parameter.Name}, copyIn: {(parameter.CopiedIn ? "true" : "false")});",
         ],
         MarshalKind.SafeHandle =>
         [
@@ -71,8 +83,21 @@ internal static class Marshalling
     /// <summary>Statements for the finally block.</summary>
     public static string? Cleanup(ParameterModel parameter) => parameter.Kind switch
     {
-        MarshalKind.Utf8String or MarshalKind.SafeHandle => $"{MarshallerName(parameter)}.Free();",
+        MarshalKind.Utf8String or MarshalKind.AnsiString or MarshalKind.SafeHandle => $"{MarshallerName(parameter)}.Free();",
+        // Utf8StringMarshaller and Utf16StringMarshaller both allocate with AllocCoTaskMem: one Free for either.
+        MarshalKind.PlatformString => $"global::System.Runtime.InteropServices.Marshal.FreeCoTaskMem((nint){NativeName(parameter)});",
+        MarshalKind.StringBuilder => $"{StringBuilderBuffer}.Free({NativeName(parameter)});",
         MarshalKind.CustomString when parameter.MarshallerFrees => $"{parameter.Marshaller}.Free({NativeName(parameter)});",
         _ => null,
     };
+
+    /// <summary>Statements after the call that carry what native code wrote back into the managed value.</summary>
+    public static string? CopyBack(ParameterModel parameter) => parameter.Kind switch
+    {
+        MarshalKind.StringBuilder when parameter.CopiedOut => $"{StringBuilderBuffer}.From{parameter.Encoding}({parameter.Name}, {NativeName(parameter)});",
+        _ => null,
+    };
+
+    private static string StringMarshaller(ParameterModel parameter) =>
+        MarshallingNamespace + (parameter.Kind == MarshalKind.AnsiString ? "AnsiStringMarshaller" : "Utf8StringMarshaller");
 }

@@ -74,22 +74,24 @@ internal static class WrapperEmitter
 
     private static void WriteBody(CodeWriter writer, WrapperModel model)
     {
-        bool wraps = model.Target.WrapsMethodName is not null;
-        bool safeHandleReturn = model.Return.Kind == ReturnKind.SafeHandle && !wraps;
-        bool typedefReturn = model.Return.Kind == ReturnKind.Typedef;
-        bool boolReturn = model.Return.Kind == ReturnKind.BoolAsInt && !wraps;
-        IReadOnlyList<ParameterModel> marshalled = wraps ? [] : model.Parameters.ToList();
+        CallPlan plan = model.Plan!;
+        LocalNames locals = plan.Locals;
+        ReturnConversion conversion = plan.Return;
+        ImportPlan? import = plan.Invoke.Import;
 
-        writer.Line("int __lastError;");
-        writer.Line($"{model.Return.ManagedType} __retVal;");
-        if (safeHandleReturn)
+        // Only the wrapper's own import takes native values: a raw method is passed the parameters as received.
+        IReadOnlyList<ParameterModel> marshalled = import is null ? [] : model.Parameters.ToList();
+
+        writer.Line($"int {locals.LastError};");
+        writer.Line($"{model.Return.ManagedType} {locals.RetVal};");
+        if (conversion != ReturnConversion.None)
         {
-            writer.Line($"{model.Return.NativeType} __retVal_native;");
-            writer.Line($"global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<{model.Return.ManagedType}>.ManagedToUnmanagedOut __retVal_native__marshaller = new();");
+            writer.Line($"{model.Return.NativeType} {locals.RetValNative};");
         }
-        else if (typedefReturn || boolReturn)
+
+        if (conversion == ReturnConversion.SafeHandle)
         {
-            writer.Line($"{model.Return.NativeType} __retVal_native;");
+            writer.Line($"{SafeHandleMarshaller(model)}.ManagedToUnmanagedOut {locals.RetValMarshaller} = new();");
         }
 
         foreach (string declaration in marshalled.Select(Marshalling.Declaration).OfType<string>())
@@ -98,7 +100,7 @@ internal static class WrapperEmitter
         }
 
         string[] cleanups = marshalled.Select(Marshalling.Cleanup).OfType<string>().ToArray();
-        bool needsFinally = cleanups.Length > 0 || safeHandleReturn;
+        bool needsFinally = cleanups.Length > 0 || conversion == ReturnConversion.SafeHandle;
         if (needsFinally)
         {
             writer.Open("try");
@@ -109,39 +111,41 @@ internal static class WrapperEmitter
             writer.Line(statement);
         }
 
-        string[] pins = marshalled.Select(Marshalling.Pin).OfType<string>().ToArray();
-        foreach (string pin in pins)
+        foreach (string pin in marshalled.Select(Marshalling.Pin).OfType<string>())
         {
             writer.Line(pin);
         }
 
         writer.Open();
-        CloexecCallEmitter.WriteCall(writer, model, safeHandleReturn || typedefReturn || boolReturn ? "__retVal_native" : "__retVal");
+        CallSkeletonEmitter.Write(writer, model, plan, conversion == ReturnConversion.None ? locals.RetVal : locals.RetValNative);
         writer.Close();
 
-        if (typedefReturn)
+        foreach (string copyBack in marshalled.Select(Marshalling.CopyBack).OfType<string>())
         {
-            writer.Line($"__retVal = global::System.Runtime.CompilerServices.Unsafe.BitCast<{model.Return.NativeType}, {model.Return.ManagedType}>(__retVal_native);");
+            writer.Line(copyBack);
         }
 
-        if (boolReturn)
+        switch (conversion)
         {
-            writer.Line("__retVal = __retVal_native != 0;");
-        }
-
-        if (safeHandleReturn)
-        {
-            writer.Line("__retVal_native__marshaller.FromUnmanaged(__retVal_native);");
-            writer.Line("__retVal = __retVal_native__marshaller.ToManaged();");
+            case ReturnConversion.Typedef:
+                writer.Line($"{locals.RetVal} = global::System.Runtime.CompilerServices.Unsafe.BitCast<{model.Return.NativeType}, {model.Return.ManagedType}>({locals.RetValNative});");
+                break;
+            case ReturnConversion.BoolAsInt:
+                writer.Line($"{locals.RetVal} = {locals.RetValNative} != 0;");
+                break;
+            case ReturnConversion.SafeHandle:
+                writer.Line($"{locals.RetValMarshaller}.FromUnmanaged({locals.RetValNative});");
+                writer.Line($"{locals.RetVal} = {locals.RetValMarshaller}.ToManaged();");
+                break;
         }
 
         if (needsFinally)
         {
             writer.Close();
             writer.Open("finally");
-            if (safeHandleReturn)
+            if (conversion == ReturnConversion.SafeHandle)
             {
-                writer.Line("__retVal_native__marshaller.Free();");
+                writer.Line($"{locals.RetValMarshaller}.Free();");
             }
 
             foreach (string cleanup in cleanups)
@@ -152,15 +156,18 @@ internal static class WrapperEmitter
             writer.Close();
         }
 
-        if (model.Target.SetLastError)
+        if (plan.SetsLastPInvokeError)
         {
-            writer.Line("global::System.Runtime.InteropServices.Marshal.SetLastPInvokeError(__lastError);");
+            writer.Line($"{RuntimeNames.Marshal}.SetLastPInvokeError({locals.LastError});");
         }
 
-        writer.Line("return __retVal;");
-        if (!wraps)
+        writer.Line($"return {locals.RetVal};");
+        if (import is not null)
         {
-            CloexecCallEmitter.WriteImports(writer, model);
+            ImportEmitter.Write(writer, model, plan, import);
         }
     }
+
+    private static string SafeHandleMarshaller(WrapperModel model) =>
+        $"global::System.Runtime.InteropServices.Marshalling.SafeHandleMarshaller<{model.Return.ManagedType}>";
 }

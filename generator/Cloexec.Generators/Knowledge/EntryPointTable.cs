@@ -35,11 +35,11 @@ internal static class EntryPointTable
         Flagged("open64", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 1),
         Flagged("openat64", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 2),
         // open_by_handle_at(mount_fd, struct file_handle *handle, int flags): open_by_handle_at(2), Linux 2.6.39;
-        // flags are open(2)'s, O_CLOEXEC included.
+        // flags are open(2)'s, the open flag included.
         Flagged("open_by_handle_at", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 2),
         // recvmmsg(fd, struct mmsghdr *msgvec, unsigned vlen, int flags, struct timespec *timeout): recvmmsg(2),
-        // Linux 2.6.33; flags are recvmsg(2)'s, MSG_CMSG_CLOEXEC included, and apply to every message received.
-        // openat2(dirfd, path, struct open_how *how, size_t size): openat2(2), Linux 5.6; O_CLOEXEC goes in how->flags
+        // Linux 2.6.33; flags are recvmsg(2)'s, its flag included, and apply to every message received.
+        // openat2(dirfd, path, struct open_how *how, size_t size): openat2(2), Linux 5.6; the open flag goes in how->flags
         // (a u64, the struct's first field, linux/openat2.h): the wrapper passes its own copy of the caller's `size`
         // bytes. glibc 2.36 does not export it (a syscall): for shims and libraries under this name.
         new("openat2", NativePlatform.Unix, CloexecFlag.Open, AtomicWay.OpenFlag, FlagPlacement.StructCopy, 2, DescriptorOutput.ReturnValue, -1, null, null),
@@ -49,31 +49,31 @@ internal static class EntryPointTable
         Flagged("mkostemps", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 2),
         Flagged("mkostemp64", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 1),
         Flagged("mkostemps64", CloexecFlag.Open, AtomicWay.Mkostemp, flagArgument: 2),
-        // fanotify_init(flags, event_f_flags): fanotify_init(2), linux/fanotify.h FAN_CLOEXEC. The event descriptors
-        // read() hands out later take O_CLOEXEC in event_f_flags (honoured from Linux 3.18): the caller's to pass.
+        // fanotify_init(flags, event_f_flags): fanotify_init(2), linux/fanotify.h. The event descriptors
+        // read() hands out later take the open flag in event_f_flags (honoured from Linux 3.18): the caller's to pass.
         Flagged("fanotify_init", CloexecFlag.Fanotify, AtomicWay.FanotifyFlag, flagArgument: 0),
-        // perf_event_open(attr, pid, cpu, group_fd, unsigned long flags): perf_event_open(2), PERF_FLAG_FD_CLOEXEC since
+        // perf_event_open(attr, pid, cpu, group_fd, unsigned long flags): perf_event_open(2), its flag since
         // Linux 3.14. No C library exports it (a syscall): for libraries and shims that export it under this name.
         Flagged("perf_event_open", CloexecFlag.PerfEvent, AtomicWay.PerfEventFlag, flagArgument: 4),
-        // userfaultfd(flags) and memfd_secret(flags) take O_CLOEXEC (userfaultfd(2); mm/secretmem.c, where man-pages 6.03
+        // userfaultfd(flags) and memfd_secret(flags) take the open flag (userfaultfd(2); mm/secretmem.c, where man-pages 6.03
         // wrongly says FD_CLOEXEC). Syscalls that glibc 2.36 does not export: for shims under these names.
         Flagged("userfaultfd", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 0),
         Flagged("memfd_secret", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 0),
-        // The mount API (Linux 5.2, glibc 2.36 sys/mount.h): open_tree(dfd, path, flags) takes OPEN_TREE_CLOEXEC, which
-        // linux/mount.h defines as O_CLOEXEC; fsopen(fsname, flags), fspick(dfd, path, flags) and fsmount(fs_fd, flags,
-        // attr_flags) take FSOPEN_/FSPICK_/FSMOUNT_CLOEXEC.
+        // The mount API (Linux 5.2, glibc 2.36 sys/mount.h): open_tree(dfd, path, flags) takes a flag linux/mount.h
+        // defines as the open one; fsopen(fsname, flags), fspick(dfd, path, flags) and fsmount(fs_fd, flags,
+        // attr_flags) take the Mount family's.
         Flagged("open_tree", CloexecFlag.Open, AtomicWay.OpenFlag, flagArgument: 2),
         Flagged("fsopen", CloexecFlag.Mount, AtomicWay.MountFlag, flagArgument: 1),
         Flagged("fspick", CloexecFlag.Mount, AtomicWay.MountFlag, flagArgument: 2),
         Flagged("fsmount", CloexecFlag.Mount, AtomicWay.MountFlag, flagArgument: 1),
 
-        // Streams: 'e' in the mode string is O_CLOEXEC in glibc (2.7; libio/fileops.c, freopen keeps the number with
+        // Streams: 'e' in the mode string is the open flag in glibc (2.7; libio/fileops.c, freopen keeps the number with
         // dup3) and FreeBSD (lib/libc/stdio/flags.c); popen's 'e' (glibc 2.9 libio/iopopen.c, FreeBSD gen/popen.c)
         // keeps the parent's end close-on-exec. macOS ignores 'e' in fopen and refuses it in popen: there the way does
         // not exist and the flag is set after creation, through fileno.
         Stream("fopen", modeArgument: 1),
         Stream("fopen64", modeArgument: 1),
-        // freopen: glibc libio/freopen.c dup3s onto the old number with O_CLOEXEC when the FILE's flags say so, and
+        // freopen: glibc libio/freopen.c dup3s onto the old number with the open flag when the FILE's flags say so, and
         // those keep the 'e' of the stream's first open: seen here, freopen(path, "r", a stream opened "re") stays
         // close-on-exec.
         Stream("freopen", modeArgument: 1, DescriptorOutput.ReopenedStream),
@@ -89,7 +89,7 @@ internal static class EntryPointTable
         // Always close-on-exec: the call sets the flag itself, so raw imports are no leak; cloexec: false clears it.
         // opendir: glibc sysdeps/unix/sysv/linux/opendir.c, Apple Libc gen/FreeBSD/opendir.c, FreeBSD gen/opendir.c.
         Always("opendir", DescriptorOutput.Directory),
-        // shm_open: glibc rt/shm_open.c adds O_CLOEXEC, xnu posix_shm.c and FreeBSD uipc_shm.c set it (POSIX asks it).
+        // shm_open: glibc rt/shm_open.c adds the open flag, xnu posix_shm.c and FreeBSD uipc_shm.c set it (POSIX asks it).
         Always("shm_open"),
         // mq_open: Linux ipc/mqueue.c get_unused_fd_flags(O_CLOEXEC). FreeBSD's kmq_open sets it too, but there mqd_t
         // is a pointer (sys/mqueue.h), not a descriptor: made as declared, nothing is cleared.
@@ -121,10 +121,10 @@ internal static class EntryPointTable
         Legacy("mkstemp64", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemp64", Arg(0), Flag)),
         Legacy("mkstemps", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemps", Arg(0), Arg(1), Flag)),
         Legacy("mkstemps64", CloexecFlag.Open, AtomicWay.Mkostemp, Sibling("mkostemps64", Arg(0), Arg(1), Flag)),
-        // getpt(void): glibc sysdeps/unix/sysv/linux/getpt.c is posix_openpt(O_RDWR), without O_CLOEXEC.
+        // getpt(void): glibc sysdeps/unix/sysv/linux/getpt.c is posix_openpt(O_RDWR), without the open flag.
         Legacy("getpt", CloexecFlag.Open, AtomicWay.OpenFlag, Sibling("posix_openpt", Value("GetptFlags") + " | " + Flag)),
         // kqueue(void): macOS always makes it close-on-exec (xnu bsd/kern/kern_event.c), FreeBSD never; FreeBSD 14's
-        // kqueuex(KQUEUE_CLOEXEC) (kqueue(2)) replaces it there. Elsewhere the flag is set after creation.
+        // kqueuex with its flag (kqueue(2)) replaces it there. Elsewhere the flag is set after creation.
         Legacy("kqueue", CloexecFlag.Kqueue, AtomicWay.Kqueuex, Sibling("kqueuex", Flag)),
 
         // Windows. Argument positions from the Windows SDK prototypes: fileapi.h CreateFileW(name, access, share,
@@ -182,7 +182,7 @@ internal static class EntryPointTable
         WindowsNullOnFailure("OpenSemaphoreW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
         WindowsNullOnFailure("OpenFileMappingW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
         // ucrt corecrt_io.h / corecrt_wio.h errno_t _sopen_s/_wsopen_s(int* fd, path, oflag, shflag, pmode): the
-        // descriptor through the int*, _O_NOINHERIT in oflag.
+        // descriptor through the int*, the NoInherit family's flag in oflag.
         Windows("_sopen_s", CloexecFlag.NoInherit, AtomicWay.NoInheritFlag, FlagPlacement.Bits, flagArgument: 2, DescriptorOutput.OutDescriptor, outputArgument: 0),
         Windows("_wsopen_s", CloexecFlag.NoInherit, AtomicWay.NoInheritFlag, FlagPlacement.Bits, flagArgument: 2, DescriptorOutput.OutDescriptor, outputArgument: 0),
     ];

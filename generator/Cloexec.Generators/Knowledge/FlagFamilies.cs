@@ -1,47 +1,18 @@
-using System.Collections.Generic;
-
 namespace Cloexec.Generators.Knowledge;
 
-/// <summary>What a flag family means for a declaration that names it itself (<c>FlagsParameter</c> and <c>Flag</c>).</summary>
+/// <summary>
+/// What a flag family means for a declaration that names it itself (<c>FlagsParameter</c> and <c>Flag</c>): its row
+/// of the shared <see cref="FlagFamilyTable"/>.
+/// </summary>
 internal static class FlagFamilies
 {
-    /// <summary>The atomic way a user-declared flags argument of each family takes.</summary>
-    private static readonly Dictionary<CloexecFlag, AtomicWay> s_way = new()
-    {
-        [CloexecFlag.None] = AtomicWay.None,
-        [CloexecFlag.Open] = AtomicWay.OpenFlag,
-        [CloexecFlag.Socket] = AtomicWay.SocketFlag,
-        [CloexecFlag.EPoll] = AtomicWay.EPollCreate1,
-        [CloexecFlag.EventFd] = AtomicWay.EventFdFlag,
-        [CloexecFlag.Inotify] = AtomicWay.InotifyInit1,
-        [CloexecFlag.MemFd] = AtomicWay.MemFdFlag,
-        [CloexecFlag.TimerFd] = AtomicWay.TimerFdFlag,
-        [CloexecFlag.SignalFd] = AtomicWay.SignalFdFlag,
-        [CloexecFlag.ReceiveMessage] = AtomicWay.ReceiveMessageFlag,
-        [CloexecFlag.NoInherit] = AtomicWay.NoInheritFlag,
-        [CloexecFlag.WsaNoHandleInherit] = AtomicWay.WsaNoHandleInheritFlag,
-        [CloexecFlag.SecurityAttributes] = AtomicWay.SecurityAttributesInherit,
-        [CloexecFlag.InheritHandleArgument] = AtomicWay.InheritHandleArgument,
-        [CloexecFlag.Fanotify] = AtomicWay.FanotifyFlag,
-        [CloexecFlag.PerfEvent] = AtomicWay.PerfEventFlag,
-        [CloexecFlag.Mount] = AtomicWay.MountFlag,
-        [CloexecFlag.ModeString] = AtomicWay.ModeStringE,
-        [CloexecFlag.Kqueue] = AtomicWay.Kqueuex,
-    };
+    /// <summary>The atomic way a user-declared flags argument of <paramref name="flag"/> takes.</summary>
+    public static AtomicWay? WayOf(CloexecFlag flag) => FlagFamilyTable.Of(flag)?.Way.Way;
 
-    /// <summary>The families whose argument is not a bit field of 32 bits.</summary>
-    private static readonly Dictionary<CloexecFlag, FlagPlacement> s_placement = new()
-    {
-        [CloexecFlag.None] = FlagPlacement.AfterCreation,
-        [CloexecFlag.SecurityAttributes] = FlagPlacement.StructCopy,
-        [CloexecFlag.InheritHandleArgument] = FlagPlacement.InheritBool,
-        [CloexecFlag.ModeString] = FlagPlacement.ModeString,
-        [CloexecFlag.PerfEvent] = FlagPlacement.WideBits,
-    };
+    public static FlagPlacement PlacementOf(CloexecFlag flag) => FlagFamilyTable.Of(flag)?.Placement ?? FlagPlacement.Bits;
 
-    public static AtomicWay? WayOf(CloexecFlag flag) => s_way.TryGetValue(flag, out AtomicWay way) ? way : null;
-
-    public static FlagPlacement PlacementOf(CloexecFlag flag) => s_placement.TryGetValue(flag, out FlagPlacement placement) ? placement : FlagPlacement.Bits;
+    /// <summary>The <c>CloexecFlagValues</c> property generated code reads <paramref name="flag"/>'s value from.</summary>
+    public static string ValuePropertyOf(CloexecFlag flag) => FlagFamilyTable.Of(flag)?.ValueProperty ?? flag.ToString();
 
     /// <summary>The family a <c>Flag = CloexecFlag.X</c> names, <see langword="null"/> for a member this generator does not know.</summary>
     public static CloexecFlag? Parse(string? name) =>

@@ -13,6 +13,15 @@ internal enum MarshalKind
     Utf8String,
     /// <summary><c>string</c> pinned as UTF-16.</summary>
     Utf16String,
+    /// <summary><c>string</c> as a NUL-terminated buffer in the ANSI code page on Windows, UTF-8 elsewhere.</summary>
+    AnsiString,
+    /// <summary><c>string</c> as UTF-16 on Windows, UTF-8 elsewhere, chosen when the call runs.</summary>
+    PlatformString,
+    /// <summary>
+    /// <c>StringBuilder</c> as a native buffer of its capacity in <see cref="ParameterModel.Encoding"/>: its text copied
+    /// in unless <see cref="ParameterModel.CopiedIn"/> is false, read back unless <see cref="ParameterModel.CopiedOut"/> is.
+    /// </summary>
+    StringBuilder,
     /// <summary>
     /// <c>string</c> through the stateless marshaller named by <c>StringMarshallingCustomType</c>:
     /// <c>ConvertToUnmanaged(string)</c>, then <c>Free</c> if it has one.
@@ -44,6 +53,13 @@ internal enum ParameterDirection
 /// <param name="NativeType">The fully qualified type of the native argument.</param>
 /// <param name="Marshaller">For <see cref="MarshalKind.CustomString"/>: the fully qualified marshaller type.</param>
 /// <param name="MarshallerFrees">For <see cref="MarshalKind.CustomString"/>: whether the marshaller has <c>Free</c>.</param>
+/// <param name="Encoding">For <see cref="MarshalKind.StringBuilder"/>: how its characters cross.</param>
+/// <param name="CopiedIn">For <see cref="MarshalKind.StringBuilder"/>: whether its text is sent (not <c>[Out]</c> only).</param>
+/// <param name="CopiedOut">For <see cref="MarshalKind.StringBuilder"/>: whether the buffer is read back (not <c>[In]</c> only).</param>
+/// <param name="NativeName">
+/// The local that holds the native value (and, with <c>__marshaller</c> after it, its marshaller): chosen by the
+/// planner so that it is no parameter's name.
+/// </param>
 internal sealed record ParameterModel(
     string Name,
     string ManagedType,
@@ -51,7 +67,11 @@ internal sealed record ParameterModel(
     MarshalKind Kind,
     ParameterDirection Direction,
     string? Marshaller = null,
-    bool MarshallerFrees = false);
+    bool MarshallerFrees = false,
+    TextEncoding Encoding = TextEncoding.Utf8,
+    bool CopiedIn = true,
+    bool CopiedOut = true,
+    string NativeName = "");
 
 internal enum ReturnKind
 {

@@ -4,6 +4,7 @@ namespace Cloexec.Generators.Model;
 /// <param name="Signature">Each declared parameter as it is written in the implementation, <c>cloexec</c> included.</param>
 /// <param name="Parameters">The parameters that reach native code, in order.</param>
 /// <param name="ReturnRefKind"><c>ref </c> or <c>ref readonly </c> before the return type; only a stub has one.</param>
+/// <param name="Plan">What the call does; <see langword="null"/> for a stub, whose body only throws.</param>
 /// <param name="TypeParameters"><c>&lt;T&gt;</c> after the name, with its <paramref name="Constraints"/>; only a stub has them.</param>
 internal sealed record WrapperModel(
     string HintName,
@@ -17,7 +18,7 @@ internal sealed record WrapperModel(
     EquatableArray<ParameterModel> Parameters,
     string? CloexecParameterName,
     NativeTarget Target,
-    CallPlan Plan,
+    CallPlan? Plan,
     string ReturnRefKind = "",
     string TypeParameters = "",
     EquatableArray<string> Constraints = default);

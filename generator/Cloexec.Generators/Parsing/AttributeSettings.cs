@@ -8,6 +8,7 @@ namespace Cloexec.Generators.Parsing;
 /// <param name="StringMarshalling">The StringMarshalling value, <see langword="null"/> when not written.</param>
 /// <param name="Descriptors">The DescriptorLocation member named by <c>Descriptors = ...</c>, <see langword="null"/> when not written.</param>
 /// <param name="StringMarshallingCustomType">The type named by <c>StringMarshallingCustomType = typeof(...)</c>, if any.</param>
+/// <param name="CharSet">The CharSet member named by <c>CharSet = ...</c>, <see langword="null"/> when not written: the declaration is then not in [DllImport]'s style.</param>
 internal sealed record AttributeSettings(
     string? LibraryName,
     string? EntryPoint,
@@ -18,7 +19,8 @@ internal sealed record AttributeSettings(
     string? FlagsParameter,
     string? Flag,
     string? Descriptors = null,
-    string? DescriptorsParameter = null)
+    string? DescriptorsParameter = null,
+    string? CharSet = null)
 {
     public bool HasStringMarshallingCustomType => StringMarshallingCustomType is not null;
 
@@ -42,6 +44,7 @@ internal sealed record AttributeSettings(
             Named("FlagsParameter").Value as string,
             MemberName("Flag"),
             MemberName("Descriptors"),
-            Named("DescriptorsParameter").Value as string);
+            Named("DescriptorsParameter").Value as string,
+            MemberName("CharSet"));
     }
 }

@@ -4,72 +4,73 @@ using Microsoft.CodeAnalysis;
 
 namespace Cloexec.Generators.Parsing;
 
-/// <summary>Decides how each parameter or return value is marshalled, the way LibraryImport would for the same declaration.</summary>
+/// <summary>
+/// Decides how each parameter or return value is marshalled, the way [LibraryImport] would for the same declaration,
+/// or [DllImport] where it is in that style (CharSet set); strings and StringBuilders are <see cref="TextClassifier"/>'s.
+/// </summary>
 internal static class ParameterClassifier
 {
-    // System.Runtime.InteropServices.UnmanagedType members read from [MarshalAs].
-    private const int UnmanagedTypeBool = 2;
-    private const int UnmanagedTypeI1 = 3;
-    private const int UnmanagedTypeU1 = 4;
-    private const int UnmanagedTypeLPWStr = 21;
-    private const int UnmanagedTypeLPUTF8Str = 48;
-
     // System.Runtime.InteropServices.StringMarshalling members.
     internal const int StringMarshallingCustom = 0;
     internal const int StringMarshallingUtf8 = 1;
     internal const int StringMarshallingUtf16 = 2;
 
-    /// <summary>A marshalling decision, or why none could be made (<see cref="Unsupported"/> then says what is missing).</summary>
-    internal readonly record struct Classification(MarshalKind Kind, string NativeType, string? Unsupported, string? Marshaller = null, bool MarshallerFrees = false);
+    /// <summary>What every refusal can fall back on: the raw import marshals anything, and the wrapper calls it.</summary>
+    internal const string WrapsAdvice = "declare the raw function with [LibraryImport] or [DllImport] and point Wraps at it";
 
-    public static Classification Classify(IParameterSymbol parameter, int? stringMarshalling, INamedTypeSymbol? stringMarshaller = null)
+    /// <summary>
+    /// A marshalling decision, or why none could be made: <see cref="Unsupported"/> then completes CLOEXEC0006's sentence
+    /// after the type, and says what to write.
+    /// </summary>
+    internal readonly record struct Classification(
+        MarshalKind Kind,
+        string NativeType,
+        string? Unsupported,
+        string? Marshaller = null,
+        bool MarshallerFrees = false,
+        TextEncoding Encoding = TextEncoding.Utf8,
+        bool CopiedIn = true,
+        bool CopiedOut = true);
+
+    public static Classification Classify(IParameterSymbol parameter, AttributeSettings settings)
     {
         ITypeSymbol type = parameter.Type;
+        string? unmanagedType = MarshalAsReader.UnmanagedTypeOf(parameter);
+        if (unmanagedType == MarshalAsReader.CustomMarshaler)
+        {
+            return Unsupported(", marshalled by an ICustomMarshaler (UnmanagedType.CustomMarshaler), which runs only inside [DllImport]: declare the raw function with [DllImport] as it was and point Wraps at it");
+        }
+
+        if (TextClassifier.IsStringBuilder(type))
+        {
+            return TextClassifier.ClassifyStringBuilder(parameter, unmanagedType, settings);
+        }
+
         if (parameter.RefKind != RefKind.None)
         {
             return IsBlittable(type)
                 ? new(MarshalKind.ByReference, TypeNames.FullyQualified(type) + "*", null)
-                : Unsupported(" by reference");
+                : Unsupported(", passed by reference, which the generator does only for blittable types: " + WrapsAdvice);
         }
 
-        int? marshalAs = MarshalAsOf(parameter);
         switch (type.SpecialType)
         {
             case SpecialType.System_Boolean:
-                return marshalAs switch
-                {
-                    UnmanagedTypeBool => new(MarshalKind.BoolAsInt, "int", null),
-                    UnmanagedTypeU1 or UnmanagedTypeI1 => new(MarshalKind.BoolAsByte, "byte", null),
-                    _ => Unsupported(" without [MarshalAs(UnmanagedType.Bool)] or [MarshalAs(UnmanagedType.U1)]"),
-                };
+                return ClassifyBool(unmanagedType, settings);
             case SpecialType.System_String:
-                if (marshalAs == UnmanagedTypeLPUTF8Str || (marshalAs is null && stringMarshalling == StringMarshallingUtf8))
-                {
-                    return new(MarshalKind.Utf8String, "byte*", null);
-                }
-
-                if (marshalAs == UnmanagedTypeLPWStr || (marshalAs is null && stringMarshalling == StringMarshallingUtf16))
-                {
-                    return new(MarshalKind.Utf16String, "ushort*", null);
-                }
-
-                if (marshalAs is null && stringMarshalling == StringMarshallingCustom && stringMarshaller is not null)
-                {
-                    return CustomString(stringMarshaller);
-                }
-
-                return Unsupported(" without StringMarshalling = StringMarshalling.Utf8 or Utf16");
-            case SpecialType.System_Char:
-                return Unsupported(string.Empty);
+                return TextClassifier.ClassifyString(unmanagedType, settings);
         }
 
         if (IsSafeHandle(type))
         {
-            return type.IsAbstract ? Unsupported(" (an abstract SafeHandle)") : new(MarshalKind.SafeHandle, "nint", null);
+            return type.IsAbstract
+                ? Unsupported(", an abstract SafeHandle, which the generator does not marshal: declare the parameter as a concrete SafeHandle type, or " + WrapsAdvice)
+                : new(MarshalKind.SafeHandle, "nint", null);
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array && IsBlittable(array.ElementType))
         {
+            // Pinned, as [DllImport] pins a blittable array: with [In], [Out] or both, the callee reads and writes the array itself.
             return new(MarshalKind.Array, TypeNames.FullyQualified(array.ElementType) + "*", null);
         }
 
@@ -88,31 +89,38 @@ internal static class ParameterClassifier
 
         return IsBlittable(type)
             ? new(MarshalKind.Blittable, TypeNames.FullyQualified(type), null)
-            : Unsupported(string.Empty);
+            : Unsupported(", which the generator does not marshal: " + WrapsAdvice);
     }
 
     /// <summary>
-    /// The stateless shape of a custom string marshaller: <c>static TNative ConvertToUnmanaged(string)</c> with an
-    /// unmanaged <c>TNative</c>, and optionally <c>static void Free(TNative)</c>. Stateful shapes go through Wraps.
+    /// Whether the method returns <c>bool</c> as a Win32 BOOL: <c>[return: MarshalAs(UnmanagedType.Bool)]</c>, or no
+    /// [MarshalAs] in a declaration of [DllImport]'s style (CharSet set).
     /// </summary>
-    private static Classification CustomString(INamedTypeSymbol marshaller)
+    public static bool ReturnsBoolAsInt(IMethodSymbol method, AttributeSettings settings)
     {
-        // The generated wrapper lives in another type: only public and internal members can be called from it.
-        IMethodSymbol? convert = marshaller.GetMembers("ConvertToUnmanaged").OfType<IMethodSymbol>().FirstOrDefault(m =>
-            m.IsStatic && IsCallableFromAnotherType(m) && m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String
-            && m.ReturnType.IsUnmanagedType);
-        if (convert is null)
+        if (method.ReturnType.SpecialType != SpecialType.System_Boolean)
         {
-            return Unsupported($" through {marshaller.Name}, which has no public or internal static ConvertToUnmanaged(string) returning an unmanaged type (only that stateless shape is generated)");
+            return false;
         }
 
-        bool frees = marshaller.GetMembers("Free").OfType<IMethodSymbol>().Any(m =>
-            m.IsStatic && IsCallableFromAnotherType(m) && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, convert.ReturnType));
-        return new(MarshalKind.CustomString, TypeNames.FullyQualified(convert.ReturnType), null, TypeNames.FullyQualified(marshaller), frees);
+        string? unmanagedType = MarshalAsReader.UnmanagedTypeOf(method.GetReturnTypeAttributes());
+        return unmanagedType == MarshalAsReader.Bool || (unmanagedType is null && settings.CharSet is not null);
     }
 
-    private static bool IsCallableFromAnotherType(IMethodSymbol method) =>
-        method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+    internal static Classification Unsupported(string why) => new(MarshalKind.Blittable, string.Empty, why);
+
+    /// <summary>
+    /// A bool has no native size of its own: [MarshalAs] gives it, or a declaration in [DllImport]'s style (CharSet set),
+    /// where a bool without one is a 4-byte BOOL.
+    /// </summary>
+    private static Classification ClassifyBool(string? unmanagedType, AttributeSettings settings) => unmanagedType switch
+    {
+        MarshalAsReader.Bool => new(MarshalKind.BoolAsInt, "int", null),
+        MarshalAsReader.U1 or MarshalAsReader.I1 => new(MarshalKind.BoolAsByte, "byte", null),
+        null when settings.CharSet is not null => new(MarshalKind.BoolAsInt, "int", null),
+        null => Unsupported(", which needs its native size: [MarshalAs(UnmanagedType.Bool)] for a C int or a Win32 BOOL (what [DllImport] passes), [MarshalAs(UnmanagedType.U1)] for a C bool"),
+        _ => Unsupported($", and [MarshalAs(UnmanagedType.{unmanagedType})] is not generated for it: use UnmanagedType.Bool (a C int or a Win32 BOOL) or U1 (a C bool), or {WrapsAdvice}"),
+    };
 
     /// <summary>Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do.</summary>
     public static bool IsBlittable(ITypeSymbol type) =>
@@ -166,19 +174,4 @@ internal static class ParameterClassifier
 
         return false;
     }
-
-    /// <summary>Whether the method returns <c>bool</c> as a Win32 BOOL: <c>[return: MarshalAs(UnmanagedType.Bool)]</c>.</summary>
-    public static bool ReturnsBoolAsInt(IMethodSymbol method) =>
-        method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) == UnmanagedTypeBool;
-
-    private static int? MarshalAsOf(IParameterSymbol parameter) => MarshalAsOf(parameter.GetAttributes());
-
-    private static int? MarshalAsOf(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
-    {
-        AttributeData? marshalAs = attributes.FirstOrDefault(a =>
-            TypeNames.HasQualifiedName(a.AttributeClass, "System.Runtime.InteropServices.MarshalAsAttribute"));
-        return marshalAs is { ConstructorArguments.Length: > 0 } && marshalAs.ConstructorArguments[0].Value is int value ? value : null;
-    }
-
-    private static Classification Unsupported(string why) => new(MarshalKind.Blittable, string.Empty, why);
 }

@@ -4,9 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Cloexec.Generators.Diagnostics;
-using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
-using Cloexec.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,8 +12,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Cloexec.Generators.Parsing;
 
 /// <summary>
-/// The only place that sees symbols: one [CreatesDescriptor] method becomes diagnostics, a model, and the pieces its
-/// text is written from (<see cref="DeclarationFacts"/>).
+/// The only place that sees symbols: one [CreatesDescriptor] method becomes the diagnostics of reading it, its model
+/// with the call not yet planned, what the planner needs to know of it, and the pieces its text is written from
+/// (<see cref="DeclarationFacts"/>). It makes no decision about the call: that is the next step's.
 /// </summary>
 internal static class WrapperParser
 {
@@ -66,7 +65,7 @@ internal static class WrapperParser
         if (diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.GenericMethodOrType || d.Descriptor == DiagnosticDescriptors.RefReturn))
         {
             return new DeclarationFacts(
-                new ParseResult(StubModel(method, containingTypes.Value), diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null),
+                new ReadResult(StubModel(method, containingTypes.Value), diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null, Request: null),
                 DeclarationText.Read(method, syntax, context.SemanticModel));
         }
 
@@ -78,6 +77,7 @@ internal static class WrapperParser
         var parameters = new List<ParameterModel>();
         var nativeParameters = new List<IParameterSymbol>();
         string? cloexecParameter = null;
+        bool hasCloexecParameter = method.Parameters.Any(p => p.Name == CloexecParameterName);
 
         // A type that does not resolve is the compiler's error to report, not ours; the method still gets a stub.
         bool unresolved = ContainsErrorType(method.ReturnType);
@@ -100,11 +100,12 @@ internal static class WrapperParser
             }
 
             nativeParameters.Add(parameter);
-            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings.StringMarshalling, settings.StringMarshallingCustomType);
+            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings);
             if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(), classification.Unsupported));
+                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(),
+                    CloexecNameHint.Refine(classification.Unsupported, parameter, hasCloexecParameter)));
             }
 
             string managedType = TypeNames.FullyQualified(parameter.Type);
@@ -115,17 +116,26 @@ internal static class WrapperParser
                 classification.Kind,
                 DirectionOf(parameter.RefKind),
                 classification.Marshaller,
-                classification.MarshallerFrees));
+                classification.MarshallerFrees,
+                classification.Encoding,
+                classification.CopiedIn,
+                classification.CopiedOut));
         }
 
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
-        NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
-        CallPlan? plan = target is null ? null : PlanCall(method, settings, target, platform, nativeParameters, parameters, location, diagnostics);
-        ReturnModel returnModel = ReadReturn(method, plan, platform, target?.EntryPoint, wraps: settings.Wraps is not null, NativeLibraries.IsCrt(target?.LibraryName), location, diagnostics);
-        if (target is not null)
-        {
-            VariadicDeclarations.Check(method, platform, target.EntryPoint, nativeParameters.Count, location, diagnostics);
-        }
+        bool wraps = settings.Wraps is not null;
+        var request = new CallRequest(
+            method.Name,
+            DiagnosticLocation.Of(location),
+            target,
+            settings.Flag,
+            settings.FlagsParameter,
+            DescriptorsOf(settings.Descriptors),
+            settings.DescriptorsParameter,
+            nativeParameters.Select(p => new ParameterFacts(p.Name, DiagnosticLocation.Of(LocationOf(p, location)), TraitsReader.Of(p))).ToEquatableArray(),
+            method.Parameters.Select(p => p.Name).ToEquatableArray(),
+            ReadReturn(method, settings, wraps, location, out ReturnModel returnModel),
+            ApplePlatforms.MayRunOn(method));
 
         var model = new WrapperModel(
             string.Empty,
@@ -139,14 +149,15 @@ internal static class WrapperParser
             parameters.ToEquatableArray(),
             cloexecParameter,
             target ?? new NativeTarget(null, method.Name, false, null, false),
-            plan ?? CallPlan.Nothing);
-        bool hasErrors = unresolved || diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+            Plan: null);
         var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
-        return new DeclarationFacts(new ParseResult(model, diagnostics.ToEquatableArray(), hasErrors, unsafeCodeRequired), DeclarationText.Read(method, syntax, context.SemanticModel));
+        return new DeclarationFacts(
+            new ReadResult(model, diagnostics.ToEquatableArray(), unresolved, unsafeCodeRequired, request),
+            DeclarationText.Read(method, syntax, context.SemanticModel));
     }
 
     private static DeclarationFacts Failed(List<DiagnosticInfo> diagnostics) =>
-        new(new ParseResult(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null), null);
+        new(new ReadResult(null, diagnostics.ToEquatableArray(), HasErrors: true, UnsafeCodeRequired: null, Request: null), null);
 
     /// <summary>Only a body that throws: the declaration as written, type parameters and ref return included.</summary>
     private static WrapperModel StubModel(IMethodSymbol method, EquatableArray<ContainingTypeModel> containingTypes)
@@ -164,7 +175,7 @@ internal static class WrapperParser
             EquatableArray<ParameterModel>.Empty,
             null,
             new NativeTarget(null, method.Name, false, null, false),
-            CallPlan.Nothing,
+            Plan: null,
             method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty,
             TypeParameterText.ListOf(method.TypeParameters),
             TypeParameterText.ConstraintsOf(method).ToEquatableArray());
@@ -191,7 +202,7 @@ internal static class WrapperParser
                 || (reference.SyntaxTree.FilePath == path && reference.Span.Start < syntax.SpanStart));
     }
 
-    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    internal static bool ContainsErrorType(ITypeSymbol type) => type switch
     {
         { TypeKind: TypeKind.Error } => true,
         IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
@@ -200,7 +211,10 @@ internal static class WrapperParser
         _ => false,
     };
 
-    /// <summary>LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom.</summary>
+    /// <summary>
+    /// LibraryImport's rule: StringMarshalling.Custom needs StringMarshallingCustomType, and the type needs Custom. CharSet is
+    /// DllImport's way of saying the same, so it stands alone.
+    /// </summary>
     private static void ReadStringMarshalling(IMethodSymbol method, AttributeSettings settings, Location location, List<DiagnosticInfo> diagnostics)
     {
         bool custom = settings.StringMarshalling == ParameterClassifier.StringMarshallingCustom;
@@ -214,80 +228,38 @@ internal static class WrapperParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
                 "sets StringMarshallingCustomType without StringMarshalling = StringMarshalling.Custom: set both, or remove the type"));
         }
+
+        if (settings.CharSet is not null && (settings.StringMarshalling is not null || settings.HasStringMarshallingCustomType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStringMarshallingCustom, location, method.Name,
+                "sets both CharSet and StringMarshalling: keep StringMarshalling ([LibraryImport]'s way) or CharSet ([DllImport]'s way), not both"));
+        }
     }
 
-    private static CallPlan? PlanCall(
-        IMethodSymbol method, AttributeSettings settings, NativeTarget target, NativePlatform platform, List<IParameterSymbol> nativeParameters,
-        List<ParameterModel> parameters, Location location, List<DiagnosticInfo> diagnostics)
-    {
-        var context = new PlanContext(method, target.EntryPoint, nativeParameters, parameters, target.WrapsMethodName is not null, location, diagnostics);
-        NativeResource resource = NativeLibraries.IsWinsock(target.LibraryName) ? NativeResource.Socket
-            : NativeLibraries.IsMsvcrt(target.LibraryName) ? NativeResource.MsvcrtDescriptor
-            : NativeResource.Descriptor;
-        return CallPlanner.Plan(context, settings, EntryPointTable.Find(target.EntryPoint, platform), resource);
-    }
-
-    /// <param name="crt">Whether the library is a C runtime: its descriptors are ints of its own table, not HANDLEs a SafeHandle could close.</param>
-    private static ReturnModel ReadReturn(
-        IMethodSymbol method, CallPlan? plan, NativePlatform platform, string? entryPoint, bool wraps, bool crt, Location location, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// The result as it crosses, and what the planner judges of its type: a typedef-like struct (ssize_t) is judged, and
+    /// crosses, as the integer inside it; through Wraps the raw method's own struct comes back, so there it is not.
+    /// </summary>
+    private static ReturnFacts ReadReturn(IMethodSymbol method, AttributeSettings settings, bool wraps, Location location, out ReturnModel model)
     {
         string managed = TypeNames.FullyQualified(method.ReturnType);
-        // A typedef-like struct (ssize_t) is judged, and crosses, as the integer inside it; through Wraps the raw method's
-        // own struct would come back, so there it stays unsupported.
         ITypeSymbol? typedefInteger = wraps ? null : ParameterClassifier.TypedefUnderlying(method.ReturnType);
         ITypeSymbol type = typedefInteger ?? method.ReturnType;
-        DescriptorOutput output = plan?.Output ?? DescriptorOutput.ReturnValue;
-        bool socket = plan?.Resource == NativeResource.Socket;
-        bool safeHandle = ParameterClassifier.IsSafeHandle(type) && !type.IsAbstract;
-        bool supported = output switch
-        {
-            DescriptorOutput.ReturnValue when socket => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.ReturnValue when crt => type.SpecialType is SpecialType.System_Int32,
-            DescriptorOutput.ReturnValue => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.OutArguments => type.SpecialType is SpecialType.System_Int32 || ParameterClassifier.ReturnsBoolAsInt(method),
-            DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => type.SpecialType is SpecialType.System_Int32,
-            DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => type.SpecialType is SpecialType.System_IntPtr,
-            DescriptorOutput.HandleOrNull => type.SpecialType is SpecialType.System_IntPtr || safeHandle,
-            DescriptorOutput.OutDescriptor => type.SpecialType is SpecialType.System_Int32,
-            _ => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_IntPtr or SpecialType.System_Int64,
-        };
-        if (!supported && !ContainsErrorType(type))
-        {
-            string expected = output switch
-            {
-                DescriptorOutput.ReturnValue when socket => "a SOCKET: declare 'nint' or a SafeHandle type",
-                DescriptorOutput.ReturnValue when crt => "a descriptor of the C runtime's own table, not a HANDLE: declare 'int'",
-                DescriptorOutput.ReturnValue => "a descriptor: declare 'int', 'nint' or a SafeHandle type",
-                DescriptorOutput.Pair => "0 or -1: declare 'int'",
-                DescriptorOutput.OutArguments => "a BOOL: declare 'int', or 'bool' with [return: MarshalAs(UnmanagedType.Bool)]",
-                DescriptorOutput.ReceivedRightsMessages => "a count of messages: declare 'int'",
-                DescriptorOutput.TwoOutPointers => "0 or -1: declare 'int'",
-                DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream => "a FILE*: declare 'nint'",
-                DescriptorOutput.Directory => "a DIR*: declare 'nint'",
-                DescriptorOutput.HandleOrNull => "a HANDLE: declare 'nint' or a SafeHandle type",
-                DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
-                _ => "a byte count: declare 'nint', 'long' or 'int'",
-            };
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, method.Locations.FirstOrDefault() ?? location, method.Name, method.ReturnType.ToDisplayString(), entryPoint ?? method.Name, expected));
-        }
+        ReturnTraits traits = TraitsReader.Of(method, type, settings);
 
-        // A Unix descriptor comes back as a C int: read as nint, its upper half would be whatever the register held.
-        // A Windows HANDLE or SOCKET is pointer-sized.
-        string safeHandleNative = platform == NativePlatform.Windows ? "nint" : "int";
-        if (ParameterClassifier.ReturnsBoolAsInt(method))
-        {
-            return new ReturnModel(managed, "int", ReturnKind.BoolAsInt);
-        }
-
-        if (safeHandle)
-        {
-            return new ReturnModel(managed, safeHandleNative, ReturnKind.SafeHandle);
-        }
-
-        return typedefInteger is not null && supported
-            ? new ReturnModel(managed, TypeNames.FullyQualified(typedefInteger), ReturnKind.Typedef)
+        // A SafeHandle's native type depends on the platform: the planner writes it.
+        model = (traits & ReturnTraits.BoolAsInt) != 0 ? new ReturnModel(managed, "int", ReturnKind.BoolAsInt)
+            : (traits & ReturnTraits.ConcreteSafeHandle) != 0 ? new ReturnModel(managed, string.Empty, ReturnKind.SafeHandle)
+            : typedefInteger is not null ? new ReturnModel(managed, TypeNames.FullyQualified(typedefInteger), ReturnKind.Typedef)
             : new ReturnModel(managed, managed, ReturnKind.Blittable);
+        return new ReturnFacts(method.ReturnType.ToDisplayString(), DiagnosticLocation.Of(method.Locations.FirstOrDefault() ?? location), traits);
     }
+
+    /// <summary><c>Descriptors = DescriptorLocation.X</c> by its member's name; a member this generator does not know is a return value.</summary>
+    private static DescriptorsSetting DescriptorsOf(string? member) =>
+        member is null ? DescriptorsSetting.Unspecified
+        : System.Enum.TryParse(member, out DescriptorsSetting setting) ? setting
+        : DescriptorsSetting.ReturnValue;
 
     private static ParameterDirection DirectionOf(RefKind refKind) => refKind switch
     {
@@ -297,7 +269,7 @@ internal static class WrapperParser
         _ => ParameterDirection.In,
     };
 
-    private static bool IsNullableBoolean(ITypeSymbol type) =>
+    internal static bool IsNullableBoolean(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } named && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static Location LocationOf(IParameterSymbol parameter, Location fallback) => parameter.Locations.FirstOrDefault() ?? fallback;

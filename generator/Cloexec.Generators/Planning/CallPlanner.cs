@@ -2,8 +2,6 @@ using System.Linq;
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
-using Cloexec.Generators.Parsing;
-using Microsoft.CodeAnalysis;
 
 namespace Cloexec.Generators.Planning;
 
@@ -13,79 +11,83 @@ namespace Cloexec.Generators.Planning;
 /// </summary>
 internal static class CallPlanner
 {
-    public static CallPlan? Plan(PlanContext context, AttributeSettings settings, EntryPointInfo? known, NativeResource resource)
+    public static CallChoice? Plan(PlanContext context, EntryPointInfo? known, NativeResource resource)
     {
+        CallRequest request = context.Request;
         DescriptorOutput output = known?.Output ?? DescriptorOutput.ReturnValue;
         int outputArgument = known?.OutputArgument ?? -1;
-        if (known is null && (settings.FlagsParameter is not null || settings.Flag == "None")
-            && !DescriptorLocationPlanner.TryLocate(context, settings, out output, out outputArgument))
+
+        // Flag = CloexecFlag.None: the call takes no flag of its own; an unknown member stays unknown (null).
+        bool noFlag = request.FlagName is not null && FlagFamilies.Parse(request.FlagName) == CloexecFlag.None;
+        CloexecFlag? named = request.FlagName is null || noFlag ? null : FlagFamilies.Parse(request.FlagName);
+        if (known is null && (request.FlagsParameter is not null || noFlag)
+            && !DescriptorLocationPlanner.TryLocate(context, out output, out outputArgument))
         {
             return null;
         }
 
-        CloexecFlag? named = settings.Flag is null or "None" ? null : FlagFamilies.Parse(settings.Flag);
-
-        CallPlan? plan;
-        if (settings.FlagsParameter is not null)
+        CallChoice? choice;
+        if (request.FlagsParameter is not null)
         {
-            plan = PlanNamedArgument(context, settings, known, named, output, outputArgument, resource);
+            choice = PlanNamedArgument(context, known, named, noFlag, output, outputArgument, resource);
         }
-        else if (settings.Flag == "None" && known?.Placement == FlagPlacement.AlwaysCloexec)
+        else if (noFlag && known?.Placement == FlagPlacement.AlwaysCloexec)
         {
             // Nothing to set after: the call already does it.
-            plan = PlanRow(context, known, resource);
+            choice = PlanRow(context, known, resource);
         }
-        else if (settings.Flag == "None")
+        else if (noFlag)
         {
-            plan = new CallPlan(known?.Flag ?? CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, -1, output, outputArgument, null, known?.PassThroughWhen, resource);
+            choice = new CallChoice(known?.Flag ?? CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, -1, output, outputArgument, null, known?.PassThroughWhen, resource);
         }
-        else if (known is not null && (settings.Flag is null || named == known.Flag))
+        else if (known is not null && (request.FlagName is null || named == known.Flag))
         {
-            plan = PlanRow(context, known, resource);
+            choice = PlanRow(context, known, resource);
         }
         else if (known is not null)
         {
-            context.Report(DiagnosticDescriptors.FlagDoesNotFit, settings.Flag!, context.Method.Name, context.EntryPoint,
-                $"it takes {known.Flag} flags; remove Flag, or name the argument that takes {settings.Flag} flags with FlagsParameter");
+            context.Report(DiagnosticDescriptors.FlagDoesNotFit, request.FlagName!, context.MethodName, context.EntryPoint,
+                $"it takes {known.Flag} flags; remove Flag, or name the argument that takes {request.FlagName} flags with FlagsParameter");
             return null;
         }
         else
         {
-            context.Report(DiagnosticDescriptors.UnknownEntryPoint, context.EntryPoint, context.Method.Name);
+            context.Report(DiagnosticDescriptors.UnknownEntryPoint, context.EntryPoint, context.MethodName);
             return null;
         }
 
-        return plan is not null && ArgumentsSuffice(context, plan, known) ? plan : null;
+        return choice is not null && ArgumentsSuffice(context, choice) ? choice : null;
     }
 
     /// <summary>The row as it is, with the sibling only where the wrapper makes its own imports.</summary>
-    private static CallPlan PlanRow(PlanContext context, EntryPointInfo known, NativeResource resource)
+    private static CallChoice PlanRow(PlanContext context, EntryPointInfo known, NativeResource resource)
     {
         if (known.Placement == FlagPlacement.Sibling)
         {
             // A raw import cannot be swapped for another function: without its own imports the wrapper sets the flag after.
-            UpgradePlan? upgrade = context.Wraps ? null : SiblingPlanner.Plan(known.Sibling!, known.Way, context.Parameters);
-            return new CallPlan(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument, upgrade, known.PassThroughWhen, resource, known.Blocking);
+            return new CallChoice(known.Flag, context.Wraps ? AtomicWay.None : known.Way, known.Placement, -1, known.Output, known.OutputArgument,
+                context.Wraps ? null : known.Sibling, known.PassThroughWhen, resource, known.Blocking);
         }
 
-        return new CallPlan(known.Flag, known.Way, known.Placement, known.FlagArgument, known.Output, known.OutputArgument, null, known.PassThroughWhen, resource, known.Blocking);
+        return new CallChoice(known.Flag, known.Way, known.Placement, known.FlagArgument, known.Output, known.OutputArgument, null, known.PassThroughWhen, resource, known.Blocking);
     }
 
     /// <summary><c>FlagsParameter</c>: the family Flag names (else the row's), put in the argument named.</summary>
-    private static CallPlan? PlanNamedArgument(
-        PlanContext context, AttributeSettings settings, EntryPointInfo? known, CloexecFlag? named, DescriptorOutput output, int outputArgument, NativeResource resource)
+    private static CallChoice? PlanNamedArgument(
+        PlanContext context, EntryPointInfo? known, CloexecFlag? named, bool noFlag, DescriptorOutput output, int outputArgument, NativeResource resource)
     {
-        int index = context.NativeParameters.FindIndex(p => p.Name == settings.FlagsParameter);
-        CloexecFlag? flag = named ?? (settings.Flag is null or "None" ? known?.Flag : null);
+        CallRequest request = context.Request;
+        int index = context.IndexOf(request.FlagsParameter);
+        CloexecFlag? flag = named ?? (request.FlagName is null || noFlag ? known?.Flag : null);
         if (index < 0)
         {
-            context.Report(DiagnosticDescriptors.InvalidFlagsParameter, settings.FlagsParameter!, context.Method.Name);
+            context.Report(DiagnosticDescriptors.InvalidFlagsParameter, request.FlagsParameter!, context.MethodName);
             return null;
         }
 
         if (flag is not { } family || family == CloexecFlag.None)
         {
-            context.Report(DiagnosticDescriptors.FlagDoesNotFit, settings.Flag ?? "(not set)", context.Method.Name, context.EntryPoint,
+            context.Report(DiagnosticDescriptors.FlagDoesNotFit, request.FlagName ?? "(not set)", context.MethodName, context.EntryPoint,
                 "FlagsParameter needs the family of flags its argument takes, such as Flag = CloexecFlag.Open");
             return null;
         }
@@ -93,61 +95,63 @@ internal static class CallPlanner
         FlagPlacement placement = FlagFamilies.PlacementOf(family);
         if (FlagArgumentPlanner.Of(placement)?.Fits(context.NativeParameters[index], context.Wraps) != true)
         {
-            context.Report(DiagnosticDescriptors.InvalidFlagsParameter, settings.FlagsParameter!, context.Method.Name);
+            context.Report(DiagnosticDescriptors.InvalidFlagsParameter, request.FlagsParameter!, context.MethodName);
             return null;
         }
 
-        return new CallPlan(family, FlagFamilies.WayOf(family) ?? AtomicWay.None, placement, index, output, outputArgument, null, known?.PassThroughWhen, resource);
+        return new CallChoice(family, FlagFamilies.WayOf(family) ?? AtomicWay.None, placement, index, output, outputArgument, null, known?.PassThroughWhen, resource);
     }
 
     /// <summary>Whether the call can write descriptors (or a msghdr it fills) through the argument: by value, only an address can.</summary>
-    private static bool CanReceive(IParameterSymbol parameter) =>
-        parameter.RefKind != RefKind.None
-        || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.Array or TypeKind.Error
-        || parameter.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
-        || parameter.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System" };
+    private static bool CanReceive(ParameterFacts parameter) =>
+        !parameter.Has(ParameterTraits.ByValue)
+        || parameter.HasAny(ParameterTraits.Pointer | ParameterTraits.Array | ParameterTraits.ErrorType | ParameterTraits.NativeInteger | ParameterTraits.Span);
 
     /// <summary>A mode string reaches the C library as UTF-8 bytes: a string the wrapper marshals as UTF-16 cannot be edited as one.</summary>
-    private static bool MarshalledAsPlannerNeeds(PlanContext context, CallPlan plan) =>
-        plan.Placement != FlagPlacement.ModeString || context.Wraps
-        || context.Parameters[plan.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.Blittable;
+    private static bool MarshalledAsPlannerNeeds(PlanContext context, CallChoice choice) =>
+        choice.Placement != FlagPlacement.ModeString || context.Wraps
+        || context.Parameters[choice.FlagArgumentIndex].Kind is MarshalKind.Utf8String or MarshalKind.AnsiString or MarshalKind.Blittable;
 
     /// <summary>Whether the declaration has every argument the plan names, and the flag's argument can take it.</summary>
-    private static bool ArgumentsSuffice(PlanContext context, CallPlan plan, EntryPointInfo? known)
+    private static bool ArgumentsSuffice(PlanContext context, CallChoice choice)
     {
+        FlagArgumentPlanner? planner = FlagArgumentPlanner.Of(choice.Placement);
+        int flagsNeeded = choice.FlagArgumentIndex >= 0 && planner is not null ? planner.LastArgumentRead(choice.FlagArgumentIndex, choice.Flag) : choice.FlagArgumentIndex;
+        int outputsNeeded = choice.Output == DescriptorOutput.TwoOutPointers ? choice.OutputArgumentIndex + 1 : choice.OutputArgumentIndex;
         int needed = new[]
         {
-            // openat2's struct open_how is followed by its size, which the copy needs.
-            plan.Placement == FlagPlacement.StructCopy && plan.Flag == CloexecFlag.Open ? plan.FlagArgumentIndex + 1 : plan.FlagArgumentIndex,
-            plan.Output == DescriptorOutput.TwoOutPointers ? plan.OutputArgumentIndex + 1 : plan.OutputArgumentIndex,
-            plan.Blocking?.DescriptorArgument ?? -1,
-            SiblingPlanner.LargestPlaceholder(known?.Sibling?.Arguments ?? []),
-            SiblingPlanner.LargestPlaceholder(plan.PassThroughWhen is { } condition ? [condition] : []),
+            flagsNeeded,
+            outputsNeeded,
+            choice.Blocking?.DescriptorArgument ?? -1,
+            NativeExpressions.LargestArgument(choice.Sibling?.Arguments ?? []),
+            NativeExpressions.LargestArgument(choice.PassThroughWhen is { } condition ? [condition] : []),
         }.Max();
         if (needed >= context.NativeParameters.Count)
         {
-            string what = needed == plan.FlagArgumentIndex || (plan.Placement == FlagPlacement.StructCopy && needed == plan.FlagArgumentIndex + 1) ? "its flags" : needed == plan.OutputArgumentIndex || (plan.Output == DescriptorOutput.TwoOutPointers && needed == plan.OutputArgumentIndex + 1) ? "its descriptors" : "an argument";
-            context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.Method.Name, context.NativeParameters.Count.ToString());
+            string what = needed == flagsNeeded || needed == choice.FlagArgumentIndex ? "its flags"
+                : needed == outputsNeeded || needed == choice.OutputArgumentIndex ? "its descriptors"
+                : "an argument";
+            context.Report(DiagnosticDescriptors.MissingFlagArgument, context.EntryPoint, what, needed.ToString(), context.MethodName, context.NativeParameters.Count.ToString());
             return false;
         }
 
-        int[] outputs = plan.OutputArgumentIndex < 0 || plan.Output == DescriptorOutput.OutArguments ? []
-            : plan.Output == DescriptorOutput.TwoOutPointers ? [plan.OutputArgumentIndex, plan.OutputArgumentIndex + 1]
-            : [plan.OutputArgumentIndex];
+        int[] outputs = choice.OutputArgumentIndex < 0 || choice.Output == DescriptorOutput.OutArguments ? []
+            : choice.Output == DescriptorOutput.TwoOutPointers ? [choice.OutputArgumentIndex, choice.OutputArgumentIndex + 1]
+            : [choice.OutputArgumentIndex];
         foreach (int index in outputs)
         {
-            IParameterSymbol output = context.NativeParameters[index];
+            ParameterFacts output = context.NativeParameters[index];
             if (!CanReceive(output))
             {
-                context.Report(DiagnosticDescriptors.InvalidDescriptorsArgument, context.LocationOf(output), context.EntryPoint, output.Name, context.Method.Name);
+                context.Report(DiagnosticDescriptors.InvalidDescriptorsArgument, output.Location, context.EntryPoint, output.Name, context.MethodName);
                 return false;
             }
         }
 
-        if (plan.FlagArgumentIndex >= 0 && FlagArgumentPlanner.Of(plan.Placement) is { } planner)
+        if (choice.FlagArgumentIndex >= 0 && planner is not null)
         {
-            IParameterSymbol flags = context.NativeParameters[plan.FlagArgumentIndex];
-            if (!planner.Fits(flags, context.Wraps) || !MarshalledAsPlannerNeeds(context, plan))
+            ParameterFacts flags = context.NativeParameters[choice.FlagArgumentIndex];
+            if (!planner.Fits(flags, context.Wraps) || !MarshalledAsPlannerNeeds(context, choice))
             {
                 planner.ReportMisfit(context, flags);
                 return false;

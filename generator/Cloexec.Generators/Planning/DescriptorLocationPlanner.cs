@@ -1,8 +1,6 @@
 using System.Linq;
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Model;
-using Cloexec.Generators.Parsing;
-using Microsoft.CodeAnalysis;
 
 namespace Cloexec.Generators.Planning;
 
@@ -14,27 +12,28 @@ namespace Cloexec.Generators.Planning;
 /// </summary>
 internal static class DescriptorLocationPlanner
 {
-    public static bool TryLocate(PlanContext context, AttributeSettings settings, out DescriptorOutput output, out int outputArgument)
+    public static bool TryLocate(PlanContext context, out DescriptorOutput output, out int outputArgument)
     {
+        CallRequest request = context.Request;
         outputArgument = -1;
-        output = settings.Descriptors switch
+        output = request.Descriptors switch
         {
-            "Pair" => DescriptorOutput.Pair,
-            "TwoOutArguments" => DescriptorOutput.TwoOutPointers,
-            "Stream" => DescriptorOutput.Stream,
-            "MessageHeader" => DescriptorOutput.ReceivedRights,
-            "MessageHeaders" => DescriptorOutput.ReceivedRightsMessages,
+            DescriptorsSetting.Pair => DescriptorOutput.Pair,
+            DescriptorsSetting.TwoOutArguments => DescriptorOutput.TwoOutPointers,
+            DescriptorsSetting.Stream => DescriptorOutput.Stream,
+            DescriptorsSetting.MessageHeader => DescriptorOutput.ReceivedRights,
+            DescriptorsSetting.MessageHeaders => DescriptorOutput.ReceivedRightsMessages,
             _ => DescriptorOutput.ReturnValue,
         };
 
         // Only where the wrapper would act on the return value alone: with FlagsParameter the call itself takes the flag
         // (the set-after path is the fallback of an old kernel), and earlier declarations of that shape stay valid.
-        if (settings.Descriptors is null or "Unspecified")
+        if (request.Descriptors == DescriptorsSetting.Unspecified)
         {
-            IParameterSymbol? holder = settings.FlagsParameter is null ? context.NativeParameters.FirstOrDefault(CouldHoldDescriptors) : null;
+            ParameterFacts? holder = request.FlagsParameter is null ? context.NativeParameters.FirstOrDefault(p => p.Has(ParameterTraits.HoldsInt32)) : null;
             if (holder is not null)
             {
-                context.Report(DiagnosticDescriptors.DescriptorsNotLocated, context.LocationOf(holder), context.EntryPoint, holder.Name, context.Method.Name);
+                context.Report(DiagnosticDescriptors.DescriptorsNotLocated, holder.Location, context.EntryPoint, holder.Name, context.MethodName);
                 return false;
             }
 
@@ -46,28 +45,13 @@ internal static class DescriptorLocationPlanner
             return true;
         }
 
-        outputArgument = context.NativeParameters.FindIndex(p => p.Name == settings.DescriptorsParameter);
+        outputArgument = context.IndexOf(request.DescriptorsParameter);
         if (outputArgument < 0)
         {
-            context.Report(DiagnosticDescriptors.InvalidDescriptorsParameter, settings.Descriptors, context.Method.Name, settings.DescriptorsParameter ?? "(not set)");
+            context.Report(DiagnosticDescriptors.InvalidDescriptorsParameter, request.Descriptors.ToString(), context.MethodName, request.DescriptorsParameter ?? "(not set)");
             return false;
         }
 
         return true;
-    }
-
-    /// <summary>An argument the call could write an int into: int* or uint*, out/ref int, an int array or span.</summary>
-    private static bool CouldHoldDescriptors(IParameterSymbol parameter)
-    {
-        ITypeSymbol type = parameter.Type;
-        ITypeSymbol? element = parameter.RefKind is RefKind.Out or RefKind.Ref ? type
-            : type switch
-            {
-                IPointerTypeSymbol pointer => pointer.PointedAtType,
-                IArrayTypeSymbol array => array.ElementType,
-                INamedTypeSymbol { Name: "Span", ContainingNamespace.Name: "System", TypeArguments.Length: 1 } span => span.TypeArguments[0],
-                _ => null,
-            };
-        return element?.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32;
     }
 }

@@ -1,7 +1,6 @@
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Knowledge;
-using Cloexec.Generators.Parsing;
-using Microsoft.CodeAnalysis;
+using Cloexec.Generators.Model;
 
 namespace Cloexec.Generators.Planning;
 
@@ -12,10 +11,13 @@ internal sealed class InheritBoolPlanner : FlagArgumentPlanner
 
     public override FlagPlacement Placement => FlagPlacement.InheritBool;
 
-    public override bool Fits(IParameterSymbol parameter, bool wraps) =>
-        parameter.RefKind == RefKind.None && (ParameterClassifier.IsFlagsType(parameter.Type) || parameter.Type.SpecialType == SpecialType.System_Boolean);
+    public override bool Fits(ParameterFacts parameter, bool wraps) =>
+        parameter.Has(ParameterTraits.ByValue) && parameter.HasAny(ParameterTraits.FlagsType | ParameterTraits.Boolean);
 
-    public override void ReportMisfit(PlanContext context, IParameterSymbol parameter) =>
-        context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, context.LocationOf(parameter), context.EntryPoint, parameter.Name, context.Method.Name,
+    public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
+        context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,
             "a BOOL: int, uint, or bool with [MarshalAs(UnmanagedType.Bool)]");
+
+    public override FlagArgumentPlan Plan(PlanContext context, int index, CloexecFlag flag, bool dontWaitWhileHeld) =>
+        Argument(context, FlagArgumentKind.InheritBool, index);
 }

@@ -1,6 +1,6 @@
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Knowledge;
-using Microsoft.CodeAnalysis;
+using Cloexec.Generators.Model;
 
 namespace Cloexec.Generators.Planning;
 
@@ -14,12 +14,13 @@ internal sealed class ModeStringPlanner : FlagArgumentPlanner
 
     public override FlagPlacement Placement => FlagPlacement.ModeString;
 
-    public override bool Fits(IParameterSymbol parameter, bool wraps) =>
-        parameter.RefKind == RefKind.None
-        && (parameter.Type.SpecialType == SpecialType.System_String
-            || parameter.Type is IPointerTypeSymbol { PointedAtType.SpecialType: SpecialType.System_Byte or SpecialType.System_SByte });
+    public override bool Fits(ParameterFacts parameter, bool wraps) =>
+        parameter.Has(ParameterTraits.ByValue) && parameter.HasAny(ParameterTraits.String | ParameterTraits.BytePointer);
 
-    public override void ReportMisfit(PlanContext context, IParameterSymbol parameter) =>
-        context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, context.LocationOf(parameter), context.EntryPoint, parameter.Name, context.Method.Name,
+    public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
+        context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,
             "a mode string: string (as UTF-8) or byte*");
+
+    public override FlagArgumentPlan Plan(PlanContext context, int index, CloexecFlag flag, bool dontWaitWhileHeld) =>
+        Argument(context, FlagArgumentKind.ModeString, index);
 }

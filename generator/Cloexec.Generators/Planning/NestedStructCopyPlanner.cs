@@ -1,6 +1,6 @@
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Knowledge;
-using Microsoft.CodeAnalysis;
+using Cloexec.Generators.Model;
 
 namespace Cloexec.Generators.Planning;
 
@@ -15,9 +15,12 @@ internal sealed class NestedStructCopyPlanner : FlagArgumentPlanner
     public override FlagPlacement Placement => FlagPlacement.NestedStructCopy;
 
     // The same argument shapes as the SECURITY_ATTRIBUTES pointer itself.
-    public override bool Fits(IParameterSymbol parameter, bool wraps) => StructCopyPlanner.Instance.Fits(parameter, wraps);
+    public override bool Fits(ParameterFacts parameter, bool wraps) => StructCopyPlanner.Instance.Fits(parameter, wraps);
 
-    public override void ReportMisfit(PlanContext context, IParameterSymbol parameter) =>
-        context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, context.LocationOf(parameter), context.EntryPoint, parameter.Name, context.Method.Name,
+    public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
+        context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,
             "a CREATEFILE2_EXTENDED_PARAMETERS pointer: a pointer type, nint, or (without Wraps) a ref/in struct");
+
+    public override FlagArgumentPlan Plan(PlanContext context, int index, CloexecFlag flag, bool dontWaitWhileHeld) =>
+        Argument(context, FlagArgumentKind.NestedSecurityAttributesCopy, index);
 }

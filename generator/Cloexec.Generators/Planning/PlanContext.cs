@@ -1,32 +1,48 @@
 using System.Collections.Generic;
-using System.Linq;
 using Cloexec.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Cloexec.Generators.Planning;
 
 /// <summary>The declaration a plan is made for, and where its diagnostics go.</summary>
-internal sealed class PlanContext(
-    IMethodSymbol method, string entryPoint, List<IParameterSymbol> nativeParameters, List<ParameterModel> parameters, bool wraps, Location location, List<DiagnosticInfo> diagnostics)
+internal sealed class PlanContext(CallRequest request, NativeTarget target, EquatableArray<ParameterModel> parameters, List<DiagnosticInfo> diagnostics)
 {
-    public IMethodSymbol Method { get; } = method;
+    public CallRequest Request { get; } = request;
 
-    public string EntryPoint { get; } = entryPoint;
+    public NativeTarget Target { get; } = target;
 
-    /// <summary>The parameters that reach native code, <c>cloexec</c> left out.</summary>
-    public List<IParameterSymbol> NativeParameters { get; } = nativeParameters;
+    public string MethodName => Request.MethodName;
 
-    public List<ParameterModel> Parameters { get; } = parameters;
+    public string EntryPoint => Target.EntryPoint;
+
+    /// <summary>What the parameters that reach native code are, <c>cloexec</c> left out.</summary>
+    public EquatableArray<ParameterFacts> NativeParameters => Request.Parameters;
+
+    /// <summary>How each of them crosses.</summary>
+    public EquatableArray<ParameterModel> Parameters { get; } = parameters;
 
     /// <summary>Whether the wrapper calls the user's raw import (Wraps) rather than its own.</summary>
-    public bool Wraps { get; } = wraps;
+    public bool Wraps => Target.WrapsMethodName is not null;
 
-    public Location Location { get; } = location;
+    /// <summary>The same declaration, its parameters given their local names.</summary>
+    public PlanContext With(EquatableArray<ParameterModel> named) => new(Request, Target, named, diagnostics);
 
-    public void Report(DiagnosticDescriptor descriptor, params string[] arguments) => Report(descriptor, Location, arguments);
+    public void Report(DiagnosticDescriptor descriptor, params string[] arguments) => Report(descriptor, Request.Location, arguments);
 
-    public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, DiagnosticLocation location, params string[] arguments) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
-    public Location LocationOf(IParameterSymbol parameter) => parameter.Locations.FirstOrDefault() ?? Location;
+    /// <summary>The index of the native parameter named <paramref name="name"/>, -1 when none is.</summary>
+    public int IndexOf(string? name)
+    {
+        for (int i = 0; i < NativeParameters.Count; i++)
+        {
+            if (NativeParameters[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Cloexec.Generators.Knowledge;
 using Cloexec.Generators.Model;
-using Cloexec.Generators.Parsing;
 using Cloexec.Platform;
 
 namespace Cloexec.Generators.Planning;
@@ -16,31 +14,21 @@ internal static class SiblingPlanner
     /// is its way's own function is called where the runtime found it; a variadic one passes its variadic arguments
     /// where the platform's C convention wants them.
     /// </summary>
-    public static UpgradePlan Plan(SiblingInfo sibling, AtomicWay way, IReadOnlyList<ParameterModel> parameters)
+    /// <param name="parameters">The legacy call's parameters: the sibling is only called by the wrapper's own import.</param>
+    /// <param name="localName">The local function the wrapper calls it through.</param>
+    public static SiblingCall Plan(SiblingInfo sibling, AtomicWay way, CloexecFlag flag, IReadOnlyList<ParameterModel> parameters, string localName)
     {
-        var types = sibling.Arguments.Select(argument =>
+        string[] types = sibling.Arguments.Select(argument =>
         {
-            int index = PlaceholderIndex(argument);
+            int index = NativeExpressions.PlaceholderIndex(argument);
             return index >= 0 && index < parameters.Count ? parameters[index].NativeType : "int";
-        });
-        return new UpgradePlan(
+        }).ToArray();
+        return new SiblingCall(
             sibling.EntryPoint,
-            sibling.Arguments.ToEquatableArray(),
+            localName,
+            sibling.Arguments.Select(argument => NativeExpressions.Of(argument, ValueForm.Native, flag)).ToEquatableArray(),
             types.ToEquatableArray(),
             CallsFoundFunction: AtomicWayTable.FunctionOf(way) == sibling.EntryPoint,
-            VariadicFrom: VariadicDeclarations.FixedArgumentCount(sibling.EntryPoint));
+            VariadicFunctions.LayoutOf(sibling.EntryPoint, types.Length));
     }
-
-    /// <summary>The legacy argument a template that is exactly <c>{n}</c> passes on, else -1.</summary>
-    internal static int PlaceholderIndex(string template) =>
-        template.Length >= 3 && template[0] == '{' && template[template.Length - 1] == '}' && int.TryParse(template.Substring(1, template.Length - 2), out int index)
-            ? index
-            : -1;
-
-    /// <summary>The largest <c>{n}</c> any of the templates names, -1 when none does.</summary>
-    internal static int LargestPlaceholder(IEnumerable<string> templates) =>
-        templates.SelectMany(t => Regex.Matches(t, @"\{(\d+)\}").Cast<Match>())
-            .Select(m => int.Parse(m.Groups[1].Value))
-            .DefaultIfEmpty(-1)
-            .Max();
 }

@@ -1,7 +1,6 @@
 using Cloexec.Generators.Diagnostics;
 using Cloexec.Generators.Knowledge;
-using Cloexec.Generators.Parsing;
-using Microsoft.CodeAnalysis;
+using Cloexec.Generators.Model;
 
 namespace Cloexec.Generators.Planning;
 
@@ -12,10 +11,13 @@ internal sealed class WideBitsPlanner : FlagArgumentPlanner
 
     public override FlagPlacement Placement => FlagPlacement.WideBits;
 
-    public override bool Fits(IParameterSymbol parameter, bool wraps) =>
-        ParameterClassifier.IsFlagsParameter(parameter)
-        || (parameter.RefKind == RefKind.None && ParameterClassifier.IsWideFlagsType(parameter.Type));
+    public override bool Fits(ParameterFacts parameter, bool wraps) =>
+        BitsPlanner.IsFlagsParameter(parameter) || parameter.Has(ParameterTraits.ByValue | ParameterTraits.WideFlagsType);
 
-    public override void ReportMisfit(PlanContext context, IParameterSymbol parameter) =>
-        context.Report(DiagnosticDescriptors.InvalidFlagsParameter, context.LocationOf(parameter), parameter.Name, context.Method.Name);
+    public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
+        context.Report(DiagnosticDescriptors.InvalidFlagsParameter, parameter.Location, parameter.Name, context.MethodName);
+
+    // The width of the argument's type decides how the bit is or-ed in: the emitter of Bits writes both.
+    public override FlagArgumentPlan Plan(PlanContext context, int index, CloexecFlag flag, bool dontWaitWhileHeld) =>
+        BitsPlanner.Instance.Plan(context, index, flag, dontWaitWhileHeld);
 }

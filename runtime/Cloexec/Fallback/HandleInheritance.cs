@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec.Fallback;
@@ -37,23 +36,25 @@ internal static class HandleInheritance
         return Kernel32.SetHandleInformation(handle, WindowsValues.HandleFlagInherit, flags) == 0 ? Marshal.GetLastSystemError() : 0;
     }
 
-    /// <summary>The handle behind a descriptor of <paramref name="crt"/>, or 0 with <paramref name="error"/> set when it has none.</summary>
-    internal static nint HandleOf(int crtDescriptor, CrtLibrary crt, out int error)
+    // A CRT descriptor is ucrtbase's unless msvcrt is true: msvcrt.dll has a descriptor table of its own.
+
+    /// <summary>The handle behind a CRT descriptor, or 0 with <paramref name="error"/> set when it has none.</summary>
+    internal static nint HandleOf(int crtDescriptor, bool msvcrt, out int error)
     {
-        nint handle = crt == CrtLibrary.Msvcrt ? Msvcrt.GetOsHandle(crtDescriptor) : Ucrt.GetOsHandle(crtDescriptor);
+        nint handle = msvcrt ? Msvcrt.GetOsHandle(crtDescriptor) : Ucrt.GetOsHandle(crtDescriptor);
         error = handle == WindowsValues.InvalidHandle ? WindowsValues.ErrorInvalidHandle : 0;
         return error == 0 ? handle : 0;
     }
 
-    internal static int TrySetCrt(int crtDescriptor, bool cloexec, CrtLibrary crt)
+    internal static int TrySetCrt(int crtDescriptor, bool cloexec, bool msvcrt)
     {
-        nint handle = HandleOf(crtDescriptor, crt, out int error);
+        nint handle = HandleOf(crtDescriptor, msvcrt, out int error);
         return error != 0 ? error : TrySet(handle, cloexec);
     }
 
     /// <summary>Closes a descriptor with the <c>_close</c> of the CRT that made it.</summary>
-    internal static void CloseCrt(int crtDescriptor, CrtLibrary crt) =>
-        _ = crt == CrtLibrary.Msvcrt ? Msvcrt.Close(crtDescriptor) : Ucrt.Close(crtDescriptor);
+    internal static void CloseCrt(int crtDescriptor, bool msvcrt) =>
+        _ = msvcrt ? Msvcrt.Close(crtDescriptor) : Ucrt.Close(crtDescriptor);
 
     /// <summary>Makes a new handle non-inheritable; on failure closes it with CloseHandle.</summary>
     internal static int SetOrCloseHandle(nint handle)
@@ -80,12 +81,12 @@ internal static class HandleInheritance
     }
 
     /// <summary>Makes a new CRT descriptor's handle non-inheritable; on failure closes the descriptor with its CRT's _close.</summary>
-    internal static int SetOrCloseCrt(int crtDescriptor, CrtLibrary crt)
+    internal static int SetOrCloseCrt(int crtDescriptor, bool msvcrt)
     {
-        int error = TrySetCrt(crtDescriptor, cloexec: true, crt);
+        int error = TrySetCrt(crtDescriptor, cloexec: true, msvcrt);
         if (error != 0)
         {
-            CloseCrt(crtDescriptor, crt);
+            CloseCrt(crtDescriptor, msvcrt);
         }
 
         return error;

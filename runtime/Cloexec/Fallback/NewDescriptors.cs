@@ -1,28 +1,44 @@
 using System;
 using System.Runtime.InteropServices;
-using Cloexec.Interop;
 using Cloexec.Platform;
 
 namespace Cloexec.Fallback;
 
 /// <summary>
 /// Set-after-create for each kind of new descriptor, on whichever OS this is. An <c>int</c> is a Unix descriptor,
-/// or on Windows a descriptor of ucrtbase's CRT (_open, _pipe, _dup; msvcrt's go through <see cref="HandleInheritance"/>); an <c>nint</c> on Windows is a HANDLE. The OS checks are
-/// JIT-time constants, so each process keeps only its own branch.
+/// or on Windows a descriptor of ucrtbase's CRT (_open, _pipe, _dup), or of msvcrt's where <c>msvcrt</c> says so; an
+/// <c>nint</c> on Windows is a HANDLE. The OS checks are JIT-time constants, so each process keeps only its own branch.
 /// </summary>
 internal static class NewDescriptors
 {
     /// <summary>Returns 0, or the errno (Win32 error on Windows) after closing <paramref name="fd"/>.</summary>
-    internal static int SetOrClose(int fd) =>
-        OperatingSystem.IsWindows() ? HandleInheritance.SetOrCloseCrt(fd, CrtLibrary.Ucrt) : CloexecSetter.SetOrClose(fd);
+    internal static int SetOrClose(int fd, bool msvcrt = false) =>
+        OperatingSystem.IsWindows() ? HandleInheritance.SetOrCloseCrt(fd, msvcrt) : CloexecSetter.SetOrClose(fd);
 
     /// <summary>Returns 0, or the errno (Win32 error on Windows) after closing <paramref name="descriptor"/>.</summary>
     internal static int SetOrClose(nint descriptor) =>
         OperatingSystem.IsWindows() ? HandleInheritance.SetOrCloseHandle(descriptor) : CloexecSetter.SetOrClose((int)descriptor);
 
-    /// <summary>Sets the flag on one of a pair; returns 0 or the error, closing nothing.</summary>
-    internal static int TrySet(int fd) =>
-        OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: true, CrtLibrary.Ucrt) : CloexecSetter.TrySet(fd, cloexec: true);
+    /// <summary>
+    /// Sets the flag on both descriptors of a pair (pipe, socketpair, openpty, _pipe); returns 0, or the error after
+    /// closing both.
+    /// </summary>
+    internal static int SetBothOrClose(int first, int second, bool msvcrt = false)
+    {
+        int errno = TrySet(first, msvcrt);
+        if (errno == 0)
+        {
+            errno = TrySet(second, msvcrt);
+        }
+
+        if (errno != 0)
+        {
+            Close(first, msvcrt);
+            Close(second, msvcrt);
+        }
+
+        return errno;
+    }
 
     /// <summary>Sets the flag on the descriptor or handle a SafeHandle owns.</summary>
     internal static int TrySetOwned(nint descriptor) =>
@@ -34,7 +50,7 @@ internal static class NewDescriptors
     /// </summary>
     internal static int ClearOrClose(int fd)
     {
-        int errno = OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: false, CrtLibrary.Ucrt) : CloexecSetter.TrySet(fd, cloexec: false);
+        int errno = OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: false, msvcrt: false) : CloexecSetter.TrySet(fd, cloexec: false);
         if (errno != 0)
         {
             Close(fd);
@@ -72,36 +88,18 @@ internal static class NewDescriptors
         return errno;
     }
 
-    internal static void Close(int fd)
+    internal static void Close(int fd, bool msvcrt = false)
     {
         if (OperatingSystem.IsWindows())
         {
-            HandleInheritance.CloseCrt(fd, CrtLibrary.Ucrt);
+            HandleInheritance.CloseCrt(fd, msvcrt);
         }
         else
         {
             _ = Libc.Close(fd);
         }
     }
-}
 
-/// <summary>The C library's stream and directory calls the set-after paths need (no SetLastError: errno is read directly).</summary>
-internal static class Stdio
-{
-    private const string Library = "libc";
-
-    [DllImport(Library, EntryPoint = "fileno")]
-    internal static extern int FileNumber(nint stream);
-
-    [DllImport(Library, EntryPoint = "fclose")]
-    internal static extern int Close(nint stream);
-
-    [DllImport(Library, EntryPoint = "pclose")]
-    internal static extern int ProcessClose(nint stream);
-
-    [DllImport(Library, EntryPoint = "dirfd")]
-    internal static extern int DirectoryNumber(nint directory);
-
-    [DllImport(Library, EntryPoint = "closedir")]
-    internal static extern int CloseDirectory(nint directory);
+    private static int TrySet(int fd, bool msvcrt) =>
+        OperatingSystem.IsWindows() ? HandleInheritance.TrySetCrt(fd, cloexec: true, msvcrt) : CloexecSetter.TrySet(fd, cloexec: true);
 }

@@ -43,6 +43,30 @@ internal static unsafe class ReceivedRights
 
     internal static void CloseAll(void* message) => ForEach(message, static fd => _ = Libc.Close(fd));
 
+    /// <summary>Returns 0, or the errno of the first descriptor that could not be set after closing them all.</summary>
+    internal static int SetOrCloseAll(void* message)
+    {
+        int failure = SetCloexecOnAll(message);
+        if (failure != 0)
+        {
+            CloseAll(message);
+        }
+
+        return failure;
+    }
+
+    /// <summary>As <see cref="SetOrCloseAll"/>, over the first <paramref name="count"/> messages of an mmsghdr array.</summary>
+    internal static int SetOrCloseAllMessages(void* messages, int count)
+    {
+        int failure = SetCloexecOnAllMessages(messages, count);
+        if (failure != 0)
+        {
+            CloseAllMessages(messages, count);
+        }
+
+        return failure;
+    }
+
     /// <summary>Over the first <paramref name="count"/> messages of an mmsghdr array: returns 0, or the first errno.</summary>
     internal static int SetCloexecOnAllMessages(void* messages, int count)
     {

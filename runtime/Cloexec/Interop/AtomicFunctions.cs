@@ -16,7 +16,7 @@ namespace Cloexec.Interop;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AtomicFunctions
 {
-    private static readonly bool s_variadicArgumentsOnStack = AtomicWayTable.IsAppleArm64;
+    private static readonly bool s_variadicArgumentsOnStack = PlatformValues.IsAppleArm64;
 
     // One static readonly field per function: once this type is initialized the JIT reads them as constants, so a
     // generated call through Of(AtomicWay.Pipe2) compiles to a call to a fixed address, as an import's would.

@@ -1,9 +1,7 @@
-using System;
 using System.ComponentModel;
-using System.Runtime.InteropServices;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using Cloexec.Fallback;
-using Cloexec.Platform;
+using System.Runtime.InteropServices;
 
 namespace Cloexec.Interop;
 
@@ -14,114 +12,92 @@ namespace Cloexec.Interop;
 /// <remarks>
 /// Every wrapper call passes here, so the atomic path is a handful of loads and no allocation. Every
 /// method that can fail reports through an errno argument and never touches the last P/Invoke error.
+/// Each method hands over to the internal class of its job: <see cref="ArgumentRewriting"/>,
+/// <see cref="AtomicConfirmation"/>, <see cref="FallbackWindow"/>, <see cref="AfterCreation"/> and
+/// <see cref="WindowsHandles"/>.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static partial class DescriptorRuntime
+public static class DescriptorRuntime
 {
+    // ---- Arguments
+
     /// <summary>Resolves a call's <c>cloexec</c> argument against the ambient default.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static CloexecMode ResolveMode(bool? cloexec)
-    {
-        if (cloexec.HasValue)
-        {
-            return cloexec.GetValueOrDefault() ? CloexecMode.Set : CloexecMode.Clear;
-        }
-
-        return CloexecDefault.Current ? CloexecMode.Set : CloexecMode.PassThrough;
-    }
-
-    /// <summary>Whether this call should try the atomic way.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool UseAtomic(CloexecMode mode, AtomicWay way) => mode == CloexecMode.Set && AtomicWayStates.IsUsable(way);
+    public static CloexecMode ResolveMode(bool? cloexec) => ArgumentRewriting.ResolveMode(cloexec);
 
     /// <summary>The flags argument to pass: with the flag when atomic, without it when clearing or falling back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ApplyFlag(int value, int flag, CloexecMode mode, bool atomic)
-    {
-        if (atomic)
-        {
-            return value | flag;
-        }
-
-        return mode == CloexecMode.PassThrough ? value : value & ~flag;
-    }
+    public static int ApplyFlag(int value, int flag, CloexecMode mode, bool atomic) => ArgumentRewriting.Flags(value, flag, mode, atomic);
 
     /// <inheritdoc cref="ApplyFlag(int, int, CloexecMode, bool)"/>
     /// <remarks>For a flags argument that is a C <c>long</c> (perf_event_open): the flag is a low bit, the rest passes through.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long ApplyFlag(long value, int flag, CloexecMode mode, bool atomic)
-    {
-        if (atomic)
-        {
-            return value | (uint)flag;
-        }
-
-        return mode == CloexecMode.PassThrough ? value : value & ~(long)(uint)flag;
-    }
+    public static long ApplyFlag(long value, int flag, CloexecMode mode, bool atomic) => ArgumentRewriting.Flags(value, flag, mode, atomic);
 
     /// <summary>
-    /// Before a creating call: on the fallback path, takes the shared side of <see cref="ForkLock"/> so that no
-    /// fork+exec can happen between creation and <c>SetAfterCreate</c>. Returns whether it did.
+    /// The <c>SECURITY_ATTRIBUTES*</c> to pass to CreateFileW or CreatePipe: the caller's own when the mode is
+    /// <see cref="CloexecMode.PassThrough"/>; otherwise <paramref name="storage"/>, a copy of the caller's struct (or a
+    /// fresh one for <see langword="null"/>) whose <c>bInheritHandle</c> says the mode. The caller's struct is never written.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool EnterFallback(CloexecMode mode, bool atomic)
-    {
-        if (atomic || mode != CloexecMode.Set)
-        {
-            return false;
-        }
+    public static unsafe void* ApplySecurityAttributes(void* attributes, SecurityAttributes* storage, CloexecMode mode) =>
+        ArgumentRewriting.SecurityAttributes(attributes, storage, mode);
 
-        return ForkLock.TryEnterShared();
-    }
+    /// <summary>
+    /// The <c>CREATEFILE2_EXTENDED_PARAMETERS*</c> to pass to CreateFile2: the caller's own when the mode is
+    /// <see cref="CloexecMode.PassThrough"/>; otherwise <paramref name="storage"/>, a copy of the caller's struct (or a
+    /// fresh one for <see langword="null"/>) whose <c>lpSecurityAttributes</c> is <paramref name="attributes"/>, a copy
+    /// made by <see cref="ApplySecurityAttributes"/>. Neither of the caller's structs is written.
+    /// </summary>
+    public static unsafe void* ApplyCreateFile2Parameters(void* parameters, CreateFile2Parameters* storage, SecurityAttributes* attributes, CloexecMode mode) =>
+        ArgumentRewriting.CreateFile2Parameters(parameters, storage, attributes, mode);
 
-    /// <summary>After <c>SetAfterCreate</c>: releases what <see cref="EnterFallback"/> took.</summary>
+    /// <summary>
+    /// The <c>struct open_how*</c> to pass to openat2: the caller's own when passing through; otherwise
+    /// <paramref name="storage"/>, a copy of the caller's <paramref name="size"/> bytes whose <c>flags</c> has the open
+    /// flag when atomic and not otherwise. The caller's struct is never written. A struct the copy cannot hold (null,
+    /// under 8 bytes, over 64) is passed as it is, and the kernel answers for it.
+    /// </summary>
+    public static unsafe void* ApplyOpenHow(void* how, nuint size, OpenHowStorage* storage, CloexecMode mode, bool atomic) =>
+        ArgumentRewriting.OpenHow(how, size, storage, mode, atomic);
+
+    /// <summary>The BOOL <c>bInheritHandle</c> argument to pass (DuplicateHandle): the caller's own when passing through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ExitFallback(bool entered)
-    {
-        if (entered)
-        {
-            ForkLock.ExitShared();
-            ExitGate();
-        }
-    }
+    public static int ApplyInheritArgument(int inherit, CloexecMode mode) => ArgumentRewriting.InheritArgument(inherit, mode);
+
+    /// <summary>
+    /// The stdio mode string to pass: with <c>e</c> when atomic, without it when clearing or falling back, the
+    /// caller's own when passing through. The copy lives in a per-thread buffer until this thread's next call.
+    /// </summary>
+    public static unsafe byte* ApplyModeString(byte* mode, CloexecMode cloexecMode, bool atomic) => ArgumentRewriting.ModeString(mode, cloexecMode, atomic);
+
+    /// <inheritdoc cref="ApplyModeString(byte*, CloexecMode, bool)"/>
+    [return: NotNullIfNotNull(nameof(mode))]
+    public static string? ApplyModeString(string? mode, CloexecMode cloexecMode, bool atomic) => ArgumentRewriting.ModeString(mode, cloexecMode, atomic);
+
+    // ---- Atomic ways
+
+    /// <summary>Whether this call should try the atomic way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool UseAtomic(CloexecMode mode, AtomicWay way) => AtomicConfirmation.Use(mode, way);
 
     /// <summary>
     /// After an atomic call: <see langword="false"/> when the kernel refused the way and the call must be made
     /// again on the fallback path. Learns, on the first call, whether the way works.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ConfirmAtomic(AtomicWay way, ref int result, ref int errno)
-    {
-        if (AtomicWayStates.IsConfirmed(way))
-        {
-            return true;
-        }
-
-        long descriptor = result;
-        bool done = ConfirmFirstCalls(way, ref descriptor, ref errno);
-        result = (int)descriptor;
-        return done;
-    }
+    public static bool ConfirmAtomic(AtomicWay way, ref int result, ref int errno) => AtomicConfirmation.Confirm(way, ref result, ref errno);
 
     /// <inheritdoc cref="ConfirmAtomic(AtomicWay, ref int, ref int)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ConfirmAtomic(AtomicWay way, ref nint result, ref int errno)
-    {
-        if (AtomicWayStates.IsConfirmed(way))
-        {
-            return true;
-        }
-
-        long descriptor = result;
-        bool done = ConfirmFirstCalls(way, ref descriptor, ref errno);
-        result = (nint)descriptor;
-        return done;
-    }
+    public static bool ConfirmAtomic(AtomicWay way, ref nint result, ref int errno) => AtomicConfirmation.Confirm(way, ref result, ref errno);
 
     /// <inheritdoc cref="ConfirmAtomic(AtomicWay, ref int, ref int)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ConfirmAtomic(AtomicWay way, ref long result, ref int errno) =>
-        AtomicWayStates.IsConfirmed(way) || ConfirmFirstCalls(way, ref result, ref errno);
+    public static bool ConfirmAtomic(AtomicWay way, ref long result, ref int errno) => AtomicConfirmation.Confirm(way, ref result, ref errno);
+
+    /// <summary>After an atomic call whose BOOL result is a C# <see langword="bool"/> (a wrapper over a raw import).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ConfirmAtomic(AtomicWay way, ref bool result, ref int errno) => AtomicConfirmation.Confirm(way, ref result, ref errno);
 
     /// <summary>
     /// After an atomic call that returned a SafeHandle (a wrapper over a raw import). A kernel that silently ignored the
@@ -130,413 +106,182 @@ public static partial class DescriptorRuntime
     /// replaced with an invalid one.
     /// </summary>
     public static bool ConfirmAtomic<THandle>(AtomicWay way, ref THandle handle, ref int errno)
-        where THandle : SafeHandle, new()
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        if (AtomicWayStates.IsConfirmed(way))
-        {
-            return true;
-        }
+        where THandle : SafeHandle, new() => AtomicConfirmation.Confirm(way, ref handle, ref errno);
 
-        if (handle.IsInvalid)
-        {
-            long failed = -1;
-            return ConfirmFirstCalls(way, ref failed, ref errno);
-        }
-
-        if (AtomicWayTable.RefusalOf(way) == Refusal.SilentlyIgnored && !FileDescriptor.HasCloexecFlag((int)handle.DangerousGetHandle()))
-        {
-            AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
-            SetAfterCreate(way, ref handle, ref errno);
-            return true;
-        }
-
-        AtomicWayStates.Set(way, AtomicWayStates.State.Works);
-        return true;
-    }
+    // ---- The fallback window and blocking creators
 
     /// <summary>
-    /// After a non-atomic call that returned a SafeHandle (a wrapper over a raw import): sets close-on-exec; on
-    /// failure disposes the handle, which closes the descriptor, and replaces it with an invalid one.
+    /// Before a creating call: on the fallback path, takes the shared side of <see cref="ForkLock"/> so that no
+    /// fork+exec can happen between creation and <c>SetAfterCreate</c>. Returns whether it did.
     /// </summary>
-    public static void SetAfterCreate<THandle>(AtomicWay way, ref THandle handle, ref int errno)
-        where THandle : SafeHandle, new()
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        if (handle.IsInvalid)
-        {
-            return;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EnterFallback(CloexecMode mode, bool atomic) => FallbackWindow.Enter(mode, atomic);
 
-        int failure = NewDescriptors.TrySetOwned(handle.DangerousGetHandle());
-        if (failure != 0)
-        {
-            handle.Dispose();
-            handle = new THandle();
-        }
+    /// <summary>After <c>SetAfterCreate</c>: releases what <see cref="EnterFallback"/> took.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ExitFallback(bool entered) => FallbackWindow.Exit(entered);
 
-        Conclude(way, failure, ref errno);
-    }
+    /// <summary>
+    /// Before a creating call that cannot be made non-blocking (accept), on a descriptor that may be blocking: on the
+    /// fallback path, waits until <paramref name="fd"/> is readable without holding <see cref="ForkLock"/>, then takes
+    /// the lock. Returns whether it did; <see cref="ExitFallback(bool)"/> releases everything.
+    /// </summary>
+    public static bool EnterFallbackWhenReadable(CloexecMode mode, bool atomic, int fd) => FallbackWindow.EnterWhenReadable(mode, atomic, fd);
+
+    /// <inheritdoc cref="EnterFallbackWhenReadable(CloexecMode, bool, int)"/>
+    public static bool EnterFallbackWhenReadable(CloexecMode mode, bool atomic, nint fd) => FallbackWindow.EnterWhenReadable(mode, atomic, (int)fd);
+
+    /// <inheritdoc cref="EnterFallbackWhenReadable(CloexecMode, bool, int)"/>
+    public static bool EnterFallbackWhenReadable(CloexecMode mode, bool atomic, SafeHandle fd) => FallbackWindow.EnterWhenReadable(mode, atomic, fd);
+
+    /// <summary>The flags for a call that takes <c>MSG_DONTWAIT</c>: with it while the lock is held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DontWaitWhileHeld(int flags, bool forkLockHeld) => FallbackWindow.DontWaitWhileHeld(flags, forkLockHeld);
+
+    /// <summary>
+    /// After a call made with <see cref="DontWaitWhileHeld"/>: <see langword="true"/> when it failed only because it
+    /// would have blocked and the caller wanted it to block. The lock was let go, the socket waited on, and the lock
+    /// taken again: make the call again. Its own <c>SO_RCVTIMEO</c> still ends the wait with <c>EAGAIN</c>.
+    /// </summary>
+    public static bool WaitAgain(ref bool forkLockHeld, int fd, int callerFlags, long result, int errno) =>
+        FallbackWindow.WaitAgain(ref forkLockHeld, fd, callerFlags, result, errno);
+
+    /// <inheritdoc cref="WaitAgain(ref bool, int, int, long, int)"/>
+    public static bool WaitAgain(ref bool forkLockHeld, nint fd, int callerFlags, long result, int errno) =>
+        FallbackWindow.WaitAgain(ref forkLockHeld, (int)fd, callerFlags, result, errno);
+
+    /// <inheritdoc cref="WaitAgain(ref bool, int, int, long, int)"/>
+    public static bool WaitAgain(ref bool forkLockHeld, SafeHandle fd, int callerFlags, long result, int errno) =>
+        FallbackWindow.WaitAgain(ref forkLockHeld, fd, callerFlags, result, errno);
+
+    // ---- After creation: set close-on-exec, or close what was made. Every one leaves its result at the call's own
+    // failure value and errno at the error when setting fails.
 
     /// <summary>
     /// After a non-atomic call in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on the descriptor in
     /// <paramref name="result"/>. On failure the descriptor is closed, <paramref name="result"/> becomes -1 and
     /// <paramref name="errno"/> the failure's errno.
     /// </summary>
-    public static void SetAfterCreate(AtomicWay way, ref int result, ref int errno)
-    {
-        if (result == -1)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.SetOrClose(result);
-        Conclude(way, failure, ref errno);
-        if (failure != 0)
-        {
-            result = -1;
-        }
-    }
+    public static void SetAfterCreate(AtomicWay way, ref int result, ref int errno) => AfterCreation.Descriptor(way, ref result, ref errno);
 
     /// <inheritdoc cref="SetAfterCreate(AtomicWay, ref int, ref int)"/>
-    public static void SetAfterCreate(AtomicWay way, ref nint result, ref int errno)
-    {
-        if (result == -1)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.SetOrClose(result);
-        Conclude(way, failure, ref errno);
-        if (failure != 0)
-        {
-            result = -1;
-        }
-    }
+    public static void SetAfterCreate(AtomicWay way, ref nint result, ref int errno) => AfterCreation.Descriptor(way, ref result, ref errno);
 
     /// <summary>
-    /// After a non-atomic Winsock call (socket, accept) in <see cref="CloexecMode.Set"/> mode: clears the socket's
-    /// <c>HANDLE_FLAG_INHERIT</c>; on failure closes it with closesocket and makes <paramref name="result"/>
-    /// <c>INVALID_SOCKET</c>.
+    /// After a non-atomic call that returned a SafeHandle (a wrapper over a raw import): sets close-on-exec; on
+    /// failure disposes the handle, which closes the descriptor, and replaces it with an invalid one.
     /// </summary>
-    public static void SetAfterCreateSocket(AtomicWay way, ref nint result, ref int errno)
-    {
-        if (result == WindowsValues.InvalidHandle)
-        {
-            return;
-        }
-
-        int failure = HandleInheritance.SetOrCloseSocket(result);
-        Conclude(way, failure, ref errno);
-        if (failure != 0)
-        {
-            result = WindowsValues.InvalidHandle;
-        }
-    }
-
-    /// <summary>
-    /// The <c>SECURITY_ATTRIBUTES*</c> to pass to CreateFileW or CreatePipe: the caller's own when the mode is
-    /// <see cref="CloexecMode.PassThrough"/>; otherwise <paramref name="storage"/>, a copy of the caller's struct (or a
-    /// fresh one for <see langword="null"/>) whose <c>bInheritHandle</c> says the mode. The caller's struct is never written.
-    /// </summary>
-    public static unsafe void* ApplySecurityAttributes(void* attributes, SecurityAttributes* storage, CloexecMode mode)
-    {
-        if (mode == CloexecMode.PassThrough)
-        {
-            return attributes;
-        }
-
-        *storage = attributes is null
-            ? new SecurityAttributes { Length = sizeof(SecurityAttributes) }
-            : *(SecurityAttributes*)attributes;
-        storage->InheritHandle = mode == CloexecMode.Set ? 0 : 1;
-        return storage;
-    }
-
-    /// <summary>
-    /// The <c>struct open_how*</c> to pass to openat2: the caller's own when passing through; otherwise
-    /// <paramref name="storage"/>, a copy of the caller's <paramref name="size"/> bytes whose <c>flags</c> has
-    /// <c>O_CLOEXEC</c> when atomic and not otherwise. The caller's struct is never written. A struct the copy cannot
-    /// hold (null, under 8 bytes, over 64) is passed as it is, and the kernel answers for it.
-    /// </summary>
-    public static unsafe void* ApplyOpenHow(void* how, nuint size, OpenHowStorage* storage, CloexecMode mode, bool atomic)
-    {
-        if ((mode == CloexecMode.PassThrough && !atomic) || how is null || size < sizeof(ulong) || size > (nuint)sizeof(OpenHowStorage))
-        {
-            return how;
-        }
-
-        Buffer.MemoryCopy(how, storage, sizeof(OpenHowStorage), (long)size);
-        ulong* flags = (ulong*)storage;
-        ulong cloexec = (uint)CloexecFlagValues.Open;
-        *flags = atomic ? *flags | cloexec : *flags & ~cloexec;
-        return storage;
-    }
-
-    /// <summary>The BOOL <c>bInheritHandle</c> argument to pass (DuplicateHandle): the caller's own when passing through.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ApplyInheritArgument(int inherit, CloexecMode mode) => mode switch
-    {
-        CloexecMode.Set => 0,
-        CloexecMode.Clear => 1,
-        _ => inherit,
-    };
+    public static void SetAfterCreate<THandle>(AtomicWay way, ref THandle handle, ref int errno)
+        where THandle : SafeHandle, new() => AfterCreation.Handle(way, ref handle, ref errno);
 
     /// <summary>
     /// After a non-atomic pipe or socketpair in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on both
     /// descriptors; on failure closes both and makes <paramref name="result"/> -1.
     /// </summary>
     public static unsafe void SetAfterCreatePair(AtomicWay way, ref int result, int* descriptors, ref int errno) =>
-        SetAfterCreateBoth(way, ref result, descriptors, descriptors + 1, ref errno);
+        AfterCreation.Both(way, ref result, descriptors, descriptors + 1, ref errno);
+
+    /// <summary>
+    /// After a call in <see cref="CloexecMode.Set"/> mode whose two descriptors come back through separate pointer
+    /// arguments (openpty): sets close-on-exec on both; on failure closes both and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static unsafe void SetAfterCreateBoth(AtomicWay way, ref int result, int* first, int* second, ref int errno) =>
+        AfterCreation.Both(way, ref result, first, second, ref errno);
 
     /// <summary>
     /// After a non-atomic recvmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
     /// received as <c>SCM_RIGHTS</c> in <paramref name="message"/>; on failure closes them all.
     /// </summary>
-    public static unsafe void SetAfterReceive(AtomicWay way, ref long result, void* message, ref int errno)
-    {
-        if (result == -1)
-        {
-            return;
-        }
-
-        int failure = ReceivedRights.SetCloexecOnAll(message);
-        if (failure != 0)
-        {
-            ReceivedRights.CloseAll(message);
-            result = -1;
-        }
-
-        Conclude(way, failure, ref errno);
-    }
+    public static unsafe void SetAfterReceive(AtomicWay way, ref long result, void* message, ref int errno) =>
+        AfterCreation.Received(way, ref result, message, ref errno);
 
     /// <inheritdoc cref="SetAfterReceive(AtomicWay, ref long, void*, ref int)"/>
-    public static unsafe void SetAfterReceive(AtomicWay way, ref nint result, void* message, ref int errno)
-    {
-        long wide = result;
-        SetAfterReceive(way, ref wide, message, ref errno);
-        result = (nint)wide;
-    }
+    public static unsafe void SetAfterReceive(AtomicWay way, ref nint result, void* message, ref int errno) =>
+        AfterCreation.Received(way, ref result, message, ref errno);
 
     /// <inheritdoc cref="SetAfterReceive(AtomicWay, ref long, void*, ref int)"/>
-    public static unsafe void SetAfterReceive(AtomicWay way, ref int result, void* message, ref int errno)
-    {
-        long wide = result;
-        SetAfterReceive(way, ref wide, message, ref errno);
-        result = (int)wide;
-    }
+    public static unsafe void SetAfterReceive(AtomicWay way, ref int result, void* message, ref int errno) =>
+        AfterCreation.Received(way, ref result, message, ref errno);
 
     /// <summary>
     /// After a non-atomic recvmmsg in <see cref="CloexecMode.Set"/> mode: sets close-on-exec on every descriptor
     /// received as <c>SCM_RIGHTS</c> in the first <paramref name="result"/> messages of <paramref name="messages"/> (a
     /// <c>struct mmsghdr</c> array); on failure closes them all and makes <paramref name="result"/> -1.
     /// </summary>
-    public static unsafe void SetAfterReceiveMessages(AtomicWay way, ref int result, void* messages, ref int errno)
-    {
-        if (result <= 0)
-        {
-            return;
-        }
-
-        int failure = ReceivedRights.SetCloexecOnAllMessages(messages, result);
-        if (failure != 0)
-        {
-            ReceivedRights.CloseAllMessages(messages, result);
-            result = -1;
-        }
-
-        Conclude(way, failure, ref errno);
-    }
-
-    /// <summary>
-    /// After a call in <see cref="CloexecMode.Set"/> mode whose two descriptors come back through separate pointer
-    /// arguments (openpty): sets close-on-exec on both; on failure closes both and makes <paramref name="result"/> -1.
-    /// </summary>
-    public static unsafe void SetAfterCreateBoth(AtomicWay way, ref int result, int* first, int* second, ref int errno)
-    {
-        if (result == -1)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.TrySet(*first);
-        if (failure == 0)
-        {
-            failure = NewDescriptors.TrySet(*second);
-        }
-
-        if (failure != 0)
-        {
-            NewDescriptors.Close(*first);
-            NewDescriptors.Close(*second);
-            result = -1;
-        }
-
-        Conclude(way, failure, ref errno);
-    }
-
-    /// <summary>
-    /// After a call that always makes its descriptor close-on-exec, in <see cref="CloexecMode.Clear"/> mode
-    /// (<c>cloexec: false</c>): clears the flag; on failure closes the descriptor and makes <paramref name="result"/> -1.
-    /// </summary>
-    public static void ClearAfterCreate(ref int result, ref int errno)
-    {
-        if (result == -1)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.ClearOrClose(result);
-        if (failure != 0)
-        {
-            errno = failure;
-            result = -1;
-        }
-    }
-
-    /// <inheritdoc cref="ClearAfterCreate(ref int, ref int)"/>
-    public static void ClearAfterCreate(ref nint result, ref int errno)
-    {
-        int descriptor = (int)result;
-        ClearAfterCreate(ref descriptor, ref errno);
-        result = descriptor;
-    }
-
-    /// <summary>As <see cref="ClearAfterCreate(ref int, ref int)"/>, for a SafeHandle a wrapper over a raw import got.</summary>
-    public static void ClearAfterCreate<THandle>(ref THandle handle, ref int errno)
-        where THandle : SafeHandle, new()
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        if (handle.IsInvalid)
-        {
-            return;
-        }
-
-        int failure = CloexecSetter.TrySet((int)handle.DangerousGetHandle(), cloexec: false);
-        if (failure != 0)
-        {
-            handle.Dispose();
-            handle = new THandle();
-            errno = failure;
-        }
-    }
-
-    /// <summary>
-    /// After opendir in <see cref="CloexecMode.Clear"/> mode: clears close-on-exec on the <c>DIR*</c>'s descriptor
-    /// (opendir always sets it); on failure closes the directory and makes <paramref name="directory"/> null.
-    /// </summary>
-    public static void ClearAfterOpenDirectory(ref nint directory, ref int errno)
-    {
-        if (directory == 0)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.ClearOrCloseDirectory(directory);
-        if (failure != 0)
-        {
-            errno = failure;
-            directory = 0;
-        }
-    }
+    public static unsafe void SetAfterReceiveMessages(AtomicWay way, ref int result, void* messages, ref int errno) =>
+        AfterCreation.ReceivedMessages(way, ref result, messages, ref errno);
 
     /// <summary>
     /// After a non-atomic fopen, fopen64, freopen or tmpfile in <see cref="CloexecMode.Set"/> mode: sets close-on-exec
     /// on the stream's descriptor; on failure closes the stream and makes <paramref name="stream"/> null.
     /// </summary>
-    public static void SetAfterOpenStream(AtomicWay way, ref nint stream, ref int errno) => SetAfterOpenAnyStream(way, ref stream, processStream: false, ref errno);
+    public static void SetAfterOpenStream(AtomicWay way, ref nint stream, ref int errno) => AfterCreation.Stream(way, ref stream, processStream: false, ref errno);
 
     /// <summary>As <see cref="SetAfterOpenStream(AtomicWay, ref nint, ref int)"/>, for popen: on failure the stream is closed with pclose, which reaps the child.</summary>
-    public static void SetAfterOpenProcessStream(AtomicWay way, ref nint stream, ref int errno) => SetAfterOpenAnyStream(way, ref stream, processStream: true, ref errno);
+    public static void SetAfterOpenProcessStream(AtomicWay way, ref nint stream, ref int errno) => AfterCreation.Stream(way, ref stream, processStream: true, ref errno);
+
+    /// <summary>
+    /// After a call that always makes its descriptor close-on-exec, in <see cref="CloexecMode.Clear"/> mode
+    /// (<c>cloexec: false</c>): clears the flag; on failure closes the descriptor and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static void ClearAfterCreate(ref int result, ref int errno) => AfterCreation.Cleared(ref result, ref errno);
+
+    /// <inheritdoc cref="ClearAfterCreate(ref int, ref int)"/>
+    public static void ClearAfterCreate(ref nint result, ref int errno) => AfterCreation.Cleared(ref result, ref errno);
+
+    /// <summary>As <see cref="ClearAfterCreate(ref int, ref int)"/>, for a SafeHandle a wrapper over a raw import got.</summary>
+    public static void ClearAfterCreate<THandle>(ref THandle handle, ref int errno)
+        where THandle : SafeHandle, new() => AfterCreation.ClearedHandle(ref handle, ref errno);
+
+    /// <summary>
+    /// After opendir in <see cref="CloexecMode.Clear"/> mode: clears close-on-exec on the <c>DIR*</c>'s descriptor
+    /// (opendir always sets it); on failure closes the directory and makes <paramref name="directory"/> null.
+    /// </summary>
+    public static void ClearAfterOpenDirectory(ref nint directory, ref int errno) => AfterCreation.ClearedDirectory(ref directory, ref errno);
 
     /// <summary>
     /// After freopen in <see cref="CloexecMode.Clear"/> mode: clears close-on-exec on the stream's descriptor, which
     /// glibc keeps from the stream's first open; on failure closes the stream and makes <paramref name="stream"/> null.
     /// </summary>
-    public static void ClearAfterOpenStream(ref nint stream, ref int errno)
-    {
-        if (stream == 0)
-        {
-            return;
-        }
+    public static void ClearAfterOpenStream(ref nint stream, ref int errno) => AfterCreation.ClearedStream(ref stream, ref errno);
 
-        int failure = NewDescriptors.SetOrCloseStream(stream, cloexec: false, processStream: false);
-        if (failure != 0)
-        {
-            errno = failure;
-            stream = 0;
-        }
-    }
-
-    private static void SetAfterOpenAnyStream(AtomicWay way, ref nint stream, bool processStream, ref int errno)
-    {
-        if (stream == 0)
-        {
-            return;
-        }
-
-        int failure = NewDescriptors.SetOrCloseStream(stream, cloexec: true, processStream);
-        if (failure != 0)
-        {
-            stream = 0;
-        }
-
-        Conclude(way, failure, ref errno);
-    }
+    // ---- After creation, Windows
 
     /// <summary>
-    /// The stdio mode string to pass: with <c>e</c> when atomic, without it when clearing or falling back, the
-    /// caller's own when passing through. The copy lives in a per-thread buffer until this thread's next call.
+    /// After a non-atomic Winsock call (socket, accept) in <see cref="CloexecMode.Set"/> mode: clears the socket's
+    /// <c>HANDLE_FLAG_INHERIT</c>; on failure closes it with closesocket and makes <paramref name="result"/>
+    /// <c>INVALID_SOCKET</c>.
     /// </summary>
-    public static unsafe byte* ApplyModeString(byte* mode, CloexecMode cloexecMode, bool atomic) =>
-        atomic || cloexecMode != CloexecMode.PassThrough ? ModeStrings.With(mode, atomic) : mode;
+    public static void SetAfterCreateSocket(AtomicWay way, ref nint result, ref int errno) => WindowsHandles.Socket(way, ref result, ref errno);
 
-    /// <inheritdoc cref="ApplyModeString(byte*, CloexecMode, bool)"/>
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(mode))]
-    public static string? ApplyModeString(string? mode, CloexecMode cloexecMode, bool atomic) =>
-        mode is not null && (atomic || cloexecMode != CloexecMode.PassThrough) ? ModeStrings.With(mode, atomic) : mode;
+    /// <summary>
+    /// After a non-atomic CRT call (_dup, or _open on the fallback path) in <see cref="CloexecMode.Set"/> mode: clears
+    /// <c>HANDLE_FLAG_INHERIT</c> on the handle behind the descriptor, found with <paramref name="crt"/>'s own
+    /// <c>_get_osfhandle</c>; on failure closes it with that CRT's <c>_close</c> and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static void SetAfterCreate(AtomicWay way, CrtLibrary crt, ref int result, ref int errno) => WindowsHandles.CrtDescriptor(way, crt, ref result, ref errno);
 
-    private static void Conclude(AtomicWay way, int failure, ref int errno)
-    {
-        if (failure != 0)
-        {
-            errno = failure;
-        }
-        else if (AtomicWayStates.Get(way) == AtomicWayStates.State.Suspect)
-        {
-            // The atomic try failed as an old kernel would and the plain call then worked: believe the kernel.
-            AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
-        }
-    }
+    /// <summary>
+    /// After a non-atomic <c>_pipe</c> of <paramref name="crt"/> in <see cref="CloexecMode.Set"/> mode: both
+    /// descriptors non-inheritable; on failure closes both and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static unsafe void SetAfterCreatePair(AtomicWay way, CrtLibrary crt, ref int result, int* descriptors, ref int errno) =>
+        WindowsHandles.CrtPair(way, crt, ref result, descriptors, ref errno);
 
-    private static bool ConfirmFirstCalls(AtomicWay way, ref long descriptor, ref int errno)
-    {
-        if (descriptor == -1)
-        {
-            if (AtomicWayStates.Get(way) != AtomicWayStates.State.Works && AtomicWayTable.IsRefusal(way, errno))
-            {
-                AtomicWayStates.Set(way, AtomicWayStates.State.Suspect);
-                return false;
-            }
+    /// <summary>
+    /// After a non-atomic <c>_sopen_s</c> or <c>_wsopen_s</c> in <see cref="CloexecMode.Set"/> mode: the call returned
+    /// an <c>errno_t</c> (0 on success) and the descriptor through <paramref name="descriptor"/>. On failure the
+    /// descriptor is closed, <c>*descriptor</c> becomes -1 as the CRT leaves it on its own failures, <paramref name="result"/>
+    /// the CRT's errno for the Win32 error (EBADF or EACCES) and <paramref name="errno"/> the Win32 error.
+    /// </summary>
+    public static unsafe void SetAfterCreateOut(AtomicWay way, CrtLibrary crt, ref int result, int* descriptor, ref int errno) =>
+        WindowsHandles.CrtOutDescriptor(way, crt, ref result, descriptor, ref errno);
 
-            return true;
-        }
-
-        if (AtomicWayTable.RefusalOf(way) == Refusal.SilentlyIgnored && !FileDescriptor.HasCloexecFlag((int)descriptor))
-        {
-            // A kernel that ignores the flag: fix this descriptor and never trust the flag again.
-            AtomicWayStates.Set(way, AtomicWayStates.State.Refused);
-            int failure = NewDescriptors.SetOrClose((int)descriptor);
-            if (failure != 0)
-            {
-                descriptor = -1;
-                errno = failure;
-            }
-
-            return true;
-        }
-
-        AtomicWayStates.Set(way, AtomicWayStates.State.Works);
-        return true;
-    }
+    /// <summary>
+    /// After a non-atomic call that returns a HANDLE, in <see cref="CloexecMode.Set"/> mode: clears its
+    /// <c>HANDLE_FLAG_INHERIT</c>; on failure closes it and makes <paramref name="result"/> <paramref name="failure"/>,
+    /// the function's own failure value (NULL for CreateEventW, OpenProcess...; INVALID_HANDLE_VALUE for CreateNamedPipeW).
+    /// </summary>
+    public static void SetAfterCreateHandle(AtomicWay way, ref nint result, nint failure, ref int errno) =>
+        WindowsHandles.Handle(way, ref result, failure, ref errno);
 }

@@ -16,7 +16,7 @@ internal static class Libc
 
     /// <summary><c>fcntl(fd, F_SETFD, flags)</c>, with the variadic <paramref name="flags"/> where this platform's C ABI wants it.</summary>
     internal static int FcntlSetFd(int fd, int flags) =>
-        AtomicWayTable.IsAppleArm64
+        PlatformValues.IsAppleArm64
             ? FcntlVariadicOnStack(fd, PlatformValues.FSetFd, 0, 0, 0, 0, 0, 0, flags)
             : FcntlWithArgument(fd, PlatformValues.FSetFd, flags);
 
@@ -65,7 +65,7 @@ internal static class Libc
 
     /// <summary><c>fcntl(fd, F_GETPATH, buffer)</c> (Apple): the variadic pointer where this platform's C ABI wants it.</summary>
     internal static unsafe int FcntlGetPath(int fd, int command, byte* buffer) =>
-        AtomicWayTable.IsAppleArm64
+        PlatformValues.IsAppleArm64
             ? FcntlVariadicPointerOnStack(fd, command, 0, 0, 0, 0, 0, 0, buffer)
             : FcntlWithPointer(fd, command, buffer);
 

@@ -4,7 +4,7 @@ namespace Cloexec.Platform;
 
 /// <summary>
 /// The msvcrt.dll calls the runtime makes for descriptors that msvcrt.dll made (declarations from <c>msvcrt</c>):
-/// its descriptor table is not ucrtbase's (see <see cref="Interop.CrtLibrary"/>).
+/// its descriptor table is not ucrtbase's (see <c>Cloexec.Interop.CrtLibrary</c>).
 /// </summary>
 /// <remarks>
 /// Unlike ucrtbase, msvcrt.dll cannot be relied on to export a way to silence its invalid parameter handler (Wine's

@@ -7,7 +7,12 @@ namespace Cloexec.Platform;
 internal sealed partial record PlatformValues
 {
     /// <summary>This process's row, or <see langword="null"/> where descriptors are not Unix ones.</summary>
-    internal static PlatformValues? Current { get; } = CurrentKernel is UnixKernel kernel ? For(kernel, CpuOf(RuntimeInformation.ProcessArchitecture)) : null;
+    internal static PlatformValues? Current => ThisProcess.Row;
+
+    /// <summary>Where variadic arguments go on the stack, not where a plain P/Invoke puts fixed ones.</summary>
+    internal static bool IsAppleArm64 =>
+        (OperatingSystem.IsMacOS() || OperatingSystem.IsIOS() || OperatingSystem.IsTvOS() || OperatingSystem.IsMacCatalyst())
+        && RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     private static UnixKernel? CurrentKernel =>
         OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? UnixKernel.Linux
@@ -35,4 +40,11 @@ internal sealed partial record PlatformValues
     // Architecture.RiscV64 is new in .NET 9; a .NET 8 runtime on riscv64 reports this value (the same enum numbering).
     private const Architecture RiscV64 = (Architecture)9;
 #endif
+
+    // Its own type: initialized after the rows, which another file of this partial record declares (the order of
+    // static initializers across partial files is the order the compiler reads the files in).
+    private static class ThisProcess
+    {
+        internal static readonly PlatformValues? Row = CurrentKernel is UnixKernel kernel ? For(kernel, CpuOf(RuntimeInformation.ProcessArchitecture)) : null;
+    }
 }

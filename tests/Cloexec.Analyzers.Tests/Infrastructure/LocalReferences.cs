@@ -1,3 +1,5 @@
+extern alias CloexecRuntime;
+
 using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
@@ -17,6 +19,6 @@ internal static class LocalReferences
     public static ImmutableArray<MetadataReference> All { get; } =
     [
         .. Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(Cloexec.CreatesDescriptorAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly.Location),
     ];
 }

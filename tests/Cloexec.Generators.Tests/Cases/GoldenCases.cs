@@ -33,6 +33,10 @@ public static class GoldenCases
         new("Buffers", LinuxOnly(ParameterKindSources.Buffers)),
         new("ByReference", LinuxOnly(ParameterKindSources.ByReference)),
         new("PointersAndNativeIntegers", LinuxOnly(ParameterKindSources.PointersAndNativeIntegers)),
+        new("AnsiAndPlatformStrings", LinuxOnly(DllImportMarshallingSources.AnsiAndPlatformStrings)),
+        new("StringBuilders", LinuxOnly(DllImportMarshallingSources.StringBuilders)),
+        new("DllImportStyleBooleans", LinuxOnly(DllImportMarshallingSources.DllImportStyleBooleans)),
+        new("InOutArrays", LinuxOnly(DllImportMarshallingSources.InOutArrays)),
         new("WrapsLibraryImport", LinuxOnly(DeclarationShapeSources.WrapsLibraryImport)),
         new("WrapsDllImport", LinuxOnly(DeclarationShapeSources.WrapsDllImport)),
         new("UnknownEntryPointWithFlagsParameter", LinuxOnly(DeclarationShapeSources.UnknownEntryPointWithFlagsParameter)),
@@ -49,6 +53,7 @@ public static class GoldenCases
         new("WindowsKernelObjects", WindowsCompletedSources.KernelObjects),
         new("WindowsOpenFunctions", WindowsCompletedSources.OpenFunctions),
         new("WindowsSecureCrtOpen", WindowsCompletedSources.SecureCrtOpen),
+        new("WindowsAnsiAndBoolResults", DllImportMarshallingSources.WindowsAnsiAndBoolResults),
     ];
 
     public static TheoryData<string> Names

@@ -1,3 +1,5 @@
+extern alias CloexecRuntime;
+
 using System.Linq;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
@@ -12,7 +14,7 @@ internal static class TestCompilation
     private static readonly MetadataReference[] s_references =
     [
         .. Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(CreatesDescriptorAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CloexecRuntime::Cloexec.CreatesDescriptorAttribute).Assembly.Location),
     ];
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) => new(version);

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using Cloexec.Interop;
 using Cloexec.Platform;
 
-namespace Cloexec.Fallback;
+namespace Cloexec.Interop;
 
 /// <summary>What this process has learnt about each atomic way, as CPython remembers it per process.</summary>
 internal static class AtomicWayStates

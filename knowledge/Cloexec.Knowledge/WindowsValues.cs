@@ -10,10 +10,10 @@ internal static class WindowsValues
     /// <summary><c>HANDLE_FLAG_INHERIT</c>: Windows SDK um/WinBase.h; Get/SetHandleInformation's flag bit.</summary>
     internal const uint HandleFlagInherit = 0x1;
 
-    /// <summary><c>_O_NOINHERIT</c>: Windows SDK ucrt/fcntl.h; the CRT's _open/_wopen/_pipe flag for a non-inheritable handle.</summary>
+    /// <summary>The NoInherit family's flag: Windows SDK ucrt/fcntl.h; the CRT's _open/_wopen/_pipe flag for a non-inheritable handle.</summary>
     internal const int ONoInherit = 0x80;
 
-    /// <summary><c>WSA_FLAG_NO_HANDLE_INHERIT</c>: Windows SDK um/winsock2.h; WSASocket's dwFlags bit (Windows 7 SP1 and later).</summary>
+    /// <summary>The WsaNoHandleInherit family's flag: Windows SDK um/winsock2.h; WSASocket's dwFlags bit (Windows 7 SP1 and later).</summary>
     internal const int WsaFlagNoHandleInherit = 0x80;
 
     /// <summary><c>ERROR_INVALID_HANDLE</c>: Windows SDK shared/winerror.h; what a CRT descriptor without a handle reports.</summary>

@@ -3,23 +3,24 @@ using System;
 namespace Cloexec.Platform;
 
 // The one table of native numbers (Windows' are in WindowsValues beside it). Everything else, generated code
-// included, reads these names; each number is written once. Zero means the platform has no such flag, or that its
+// included, reads these names; each number is written once. What C calls each family's flag is in its row of
+// FlagFamilyTable: the comments here cite the header only. Zero means the platform has no such flag, or that its
 // value is not known here: an atomic way whose flag is zero is never tried, and a zero FIOCLEX means fcntl only.
 // Every value is checked against sources this repository does not contain (tests/Cloexec.Tests/Oracles: Go's
 // golang.org/x/sys, Rust's libc crate, this machine's headers through gcc).
 //
 // Linux: the kernel's uapi headers. Most architectures take their numbers from asm-generic (fcntl.h, ioctls.h,
 // errno.h); powerpc has its own ioctls.h (FIOCLEX = _IO('f', 1)), and sparc, alpha, parisc and mips have their own
-// fcntl.h and errno.h (O_CLOEXEC 0x400000 on sparc, 0x200000 on alpha and parisc; ENOSYS 89 on mips). None of those
+// fcntl.h and errno.h (the open flag 0x400000 on sparc, 0x200000 on alpha and parisc; ENOSYS 89 on mips). None of those
 // four is an architecture .NET runs on: a Linux architecture this table does not name gets only the values that are
-// the same on every architecture the kernel has (MFD_CLOEXEC, MSG_CMSG_CLOEXEC, F_DUPFD_CLOEXEC, and the constants
-// below), so that it falls back to fcntl after creation rather than pass a wrong flag or ioctl number.
+// the same on every architecture the kernel has (the memfd and received-rights flags, fcntl's duplicate command, and
+// the constants below), so that it falls back to fcntl after creation rather than pass a wrong flag or ioctl number.
 // macOS: apple-oss-distributions/xnu bsd/sys/fcntl.h, bsd/sys/filio.h (FIOCLEX = _IO('f', 1), bsd/sys/ioccom.h
 // IOC_VOID 0x20000000), bsd/sys/errno.h; the same on x64 and arm64 (none of these headers is per machine). macOS has
-// no SOCK_CLOEXEC, MSG_CMSG_CLOEXEC, epoll, eventfd, inotify, memfd, timerfd or signalfd.
+// no socket or received-rights flag, no epoll, eventfd, inotify, memfd, timerfd or signalfd.
 // FreeBSD: freebsd/freebsd-src sys/sys/fcntl.h, sys/sys/filio.h, sys/sys/socket.h, sys/sys/eventfd.h (13.0),
-// sys/sys/mman.h (memfd, 13.0), sys/sys/timerfd.h (14.0: TFD_CLOEXEC is O_CLOEXEC), sys/sys/inotify.h (15.0:
-// IN_CLOEXEC is O_CLOEXEC), sys/sys/errno.h; not per machine either. No epoll or signalfd.
+// sys/sys/mman.h (memfd, 13.0), sys/sys/timerfd.h (14.0: its flag is the open one), sys/sys/inotify.h (15.0: its
+// flag is the open one too), sys/sys/errno.h; not per machine either. No epoll or signalfd.
 
 /// <summary>The kernels whose descriptors the runtime handles (Windows handles are apart).</summary>
 internal enum UnixKernel
@@ -88,7 +89,7 @@ internal sealed partial record PlatformValues
     internal int ENoSys { get; init; }
     internal int FanCloexec { get; init; }
     internal int PerfFlagFdCloexec { get; init; }
-    /// <summary><c>FSOPEN_CLOEXEC</c>; <c>FSPICK_CLOEXEC</c> and <c>FSMOUNT_CLOEXEC</c> have the same value.</summary>
+    /// <summary>The mount API's flag: fsopen's, fspick's and fsmount's have the same value.</summary>
     internal int MountCloexec { get; init; }
     /// <summary><c>O_RDWR</c>, the flags glibc's getpt passes to posix_openpt.</summary>
     internal int GetptFlags { get; init; }
@@ -109,8 +110,8 @@ internal sealed partial record PlatformValues
     internal bool CanWaitOutsideLock => EAgain != 0 && ONonBlock != 0 && MsgDontWait != 0 && SolSocket != 0 && SoRcvTimeo != 0;
 
     // Numbers several rows share, each written once.
-    private const int LinuxOCloexec = 0x80000;      // asm-generic/fcntl.h O_CLOEXEC 02000000
-    private const int FreeBsdOCloexec = 0x100000;   // sys/sys/fcntl.h O_CLOEXEC 0x00100000
+    private const int LinuxOCloexec = 0x80000;      // asm-generic/fcntl.h 02000000
+    private const int FreeBsdOCloexec = 0x100000;   // sys/sys/fcntl.h 0x00100000
     private const uint IoVoidF1 = 0x20006601;       // _IO('f', 1) in the BSD encoding (IOC_VOID 0x20000000 | 'f' << 8 | 1)
     private const uint IoVoidF2 = 0x20006602;       // _IO('f', 2)
 
@@ -122,8 +123,8 @@ internal sealed partial record PlatformValues
         MemFdCloexec = 0x1,              // linux/memfd.h
         MsgCmsgCloexec = 0x40000000,     // linux/socket.h
         FDupFdCloexec = 1030,            // linux/fcntl.h F_LINUX_SPECIFIC_BASE 1024 + 6
-        FanCloexec = 0x1,                // linux/fanotify.h FAN_CLOEXEC 0x00000001
-        PerfFlagFdCloexec = 0x8,         // linux/perf_event.h PERF_FLAG_FD_CLOEXEC (1UL << 3)
+        FanCloexec = 0x1,                // linux/fanotify.h 0x00000001
+        PerfFlagFdCloexec = 0x8,         // linux/perf_event.h (1UL << 3)
         GetptFlags = 0x2,                // O_RDWR 00000002 on every architecture (glibc sysdeps/unix/sysv/linux/getpt.c)
         MsgDontWait = 0x40,              // linux/socket.h MSG_DONTWAIT 0x40, not per architecture
         CloseRangeCloexec = 0x4,         // linux/close_range.h CLOSE_RANGE_CLOEXEC (1U << 2) (Linux 5.11)
@@ -137,7 +138,7 @@ internal sealed partial record PlatformValues
     {
         Cpus = Cpu.X64 | Cpu.X86 | Cpu.Arm64 | Cpu.Arm | Cpu.S390x | Cpu.LoongArch64 | Cpu.RiscV64,
         OCloexec = LinuxOCloexec,
-        // SOCK_, EPOLL_, EFD_, IN_, TFD_ and SFD_CLOEXEC are all defined as O_CLOEXEC.
+        // The socket, epoll, eventfd, inotify, timerfd and signalfd flags are all defined as the open one.
         SockCloexec = LinuxOCloexec,
         EPollCloexec = LinuxOCloexec,
         EventFdCloexec = LinuxOCloexec,
@@ -145,7 +146,7 @@ internal sealed partial record PlatformValues
         TimerFdCloexec = LinuxOCloexec,
         SignalFdCloexec = LinuxOCloexec,
         CreatFlags = 0x1 | 0x40 | 0x200, // O_WRONLY | O_CREAT | O_TRUNC
-        // linux/mount.h FSOPEN_CLOEXEC, FSPICK_CLOEXEC, FSMOUNT_CLOEXEC 0x00000001: uapi, but no oracle here has them
+        // linux/mount.h 0x00000001, the three calls' flags alike: uapi, but no oracle here has them
         // for the other architectures, so only the named ones get the value.
         MountCloexec = 0x1,
         FioClex = 0x5451,
@@ -185,7 +186,7 @@ internal sealed partial record PlatformValues
     internal static readonly PlatformValues MacOS = s_bsd with
     {
         Kernel = UnixKernel.MacOS,
-        OCloexec = 0x1000000,            // bsd/sys/fcntl.h O_CLOEXEC 0x01000000
+        OCloexec = 0x1000000,            // bsd/sys/fcntl.h 0x01000000
         FDupFdCloexec = 67,              // bsd/sys/fcntl.h F_DUPFD_CLOEXEC 67
         FGetPath = 50,                   // bsd/sys/fcntl.h F_GETPATH 50
     };
@@ -194,14 +195,14 @@ internal sealed partial record PlatformValues
     {
         Kernel = UnixKernel.FreeBsd,
         OCloexec = FreeBsdOCloexec,
-        SockCloexec = 0x10000000,        // sys/sys/socket.h SOCK_CLOEXEC, or-ed into socket()'s type
-        EventFdCloexec = FreeBsdOCloexec, // sys/sys/eventfd.h EFD_CLOEXEC 0x00100000 (FreeBSD 13)
-        InotifyCloexec = FreeBsdOCloexec, // sys/sys/inotify.h IN_CLOEXEC O_CLOEXEC (FreeBSD 15)
-        MemFdCloexec = 0x1,              // sys/sys/mman.h MFD_CLOEXEC 0x00000001 (FreeBSD 13)
-        TimerFdCloexec = FreeBsdOCloexec, // sys/sys/timerfd.h TFD_CLOEXEC O_CLOEXEC (FreeBSD 14)
-        MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h MSG_CMSG_CLOEXEC 0x00040000
+        SockCloexec = 0x10000000,        // sys/sys/socket.h, or-ed into socket()'s type
+        EventFdCloexec = FreeBsdOCloexec, // sys/sys/eventfd.h 0x00100000 (FreeBSD 13)
+        InotifyCloexec = FreeBsdOCloexec, // sys/sys/inotify.h, the open flag (FreeBSD 15)
+        MemFdCloexec = 0x1,              // sys/sys/mman.h 0x00000001 (FreeBSD 13)
+        TimerFdCloexec = FreeBsdOCloexec, // sys/sys/timerfd.h, the open flag (FreeBSD 14)
+        MsgCmsgCloexec = 0x40000,        // sys/sys/socket.h 0x00040000
         FDupFdCloexec = 17,              // sys/sys/fcntl.h F_DUPFD_CLOEXEC 17
-        KqueueCloexec = 0x1,             // sys/sys/event.h KQUEUE_CLOEXEC 0x00000001 (FreeBSD 14)
+        KqueueCloexec = 0x1,             // sys/sys/event.h 0x00000001 (FreeBSD 14)
         CloseRangeCloexec = 0x4,         // sys/sys/unistd.h CLOSE_RANGE_CLOEXEC (1 << 2) (FreeBSD 13)
     };
 

@@ -6,8 +6,9 @@ using Cloexec.Platform;
 
 namespace Cloexec.Interop;
 
-// Creating calls that can block (accept, recvmsg, recvmmsg on a blocking socket) never hold ForkLock while they
-// block, or one idle listener would hold off every process start. Two shapes, chosen by the generator's table:
+// The fallback window: between a non-atomic creation and its set-after, the shared side of ForkLock keeps every
+// fork+exec out. Creating calls that can block (accept, recvmsg, recvmmsg on a blocking socket) never hold it while
+// they block, or one idle listener would hold off every process start. Two shapes, chosen by the generator's table:
 // - the call takes MSG_DONTWAIT (recvmsg, recvmmsg): it is made under the lock without blocking; when it would have
 //   blocked, the lock is let go, the socket is waited on with poll, and the call is made again. No window remains.
 // - the call cannot be told not to block (accept): the socket is waited on first, without the lock; then, under the
@@ -15,20 +16,36 @@ namespace Cloexec.Interop;
 //   connection is still there before accept takes it. What remains: code that accepts on the same socket without
 //   these wrappers (another library, another process) takes the connection between that poll and accept; accept
 //   then blocks, holding the lock, until the next connection.
-public static partial class DescriptorRuntime
+internal static class FallbackWindow
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Enter(CloexecMode mode, bool atomic)
+    {
+        if (atomic || mode != CloexecMode.Set)
+        {
+            return false;
+        }
+
+        return ForkLock.TryEnterShared();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Exit(bool entered)
+    {
+        if (entered)
+        {
+            ForkLock.ExitShared();
+            ExitGate();
+        }
+    }
+
     // Monitors, one per slot of descriptor numbers: callers on the same socket line up, others rarely meet.
     private static readonly object[] s_socketGates = CreateGates(64);
 
     [ThreadStatic]
     private static object? t_heldGate;
 
-    /// <summary>
-    /// Before a creating call that cannot be made non-blocking (accept), on a descriptor that may be blocking: on the
-    /// fallback path, waits until <paramref name="fd"/> is readable without holding <see cref="ForkLock"/>, then takes
-    /// the lock. Returns whether it did; <see cref="ExitFallback(bool)"/> releases everything.
-    /// </summary>
-    public static bool EnterFallbackWhenReadable(CloexecMode mode, bool atomic, int fd)
+    internal static bool EnterWhenReadable(CloexecMode mode, bool atomic, int fd)
     {
         if (atomic || mode != CloexecMode.Set)
         {
@@ -67,27 +84,17 @@ public static partial class DescriptorRuntime
         }
     }
 
-    /// <inheritdoc cref="EnterFallbackWhenReadable(CloexecMode, bool, int)"/>
-    public static bool EnterFallbackWhenReadable(CloexecMode mode, bool atomic, nint fd) => EnterFallbackWhenReadable(mode, atomic, (int)fd);
-
-    /// <inheritdoc cref="EnterFallbackWhenReadable(CloexecMode, bool, int)"/>
-    public static bool EnterFallbackWhenReadable(CloexecMode mode, bool atomic, SafeHandle fd)
+    internal static bool EnterWhenReadable(CloexecMode mode, bool atomic, SafeHandle fd)
     {
         ArgumentNullException.ThrowIfNull(fd);
-        return EnterFallbackWhenReadable(mode, atomic, (int)fd.DangerousGetHandle());
+        return EnterWhenReadable(mode, atomic, (int)fd.DangerousGetHandle());
     }
 
-    /// <summary>The flags for a call that takes <c>MSG_DONTWAIT</c>: with it while the lock is held.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int DontWaitWhileHeld(int flags, bool forkLockHeld) =>
+    internal static int DontWaitWhileHeld(int flags, bool forkLockHeld) =>
         forkLockHeld && PlatformValues.Current is { CanWaitOutsideLock: true } values ? flags | values.MsgDontWait : flags;
 
-    /// <summary>
-    /// After a call made with <see cref="DontWaitWhileHeld"/>: <see langword="true"/> when it failed only because it
-    /// would have blocked and the caller wanted it to block. The lock was let go, the socket waited on, and the lock
-    /// taken again: make the call again. Its own <c>SO_RCVTIMEO</c> still ends the wait with <c>EAGAIN</c>.
-    /// </summary>
-    public static bool WaitAgain(ref bool forkLockHeld, int fd, int callerFlags, long result, int errno)
+    internal static bool WaitAgain(ref bool forkLockHeld, int fd, int callerFlags, long result, int errno)
     {
         if (!forkLockHeld || result != -1 || PlatformValues.Current is not { CanWaitOutsideLock: true } values || errno != values.EAgain
             || (callerFlags & values.MsgDontWait) != 0 || !IsBlocking(fd, values))
@@ -106,12 +113,7 @@ public static partial class DescriptorRuntime
         return true;
     }
 
-    /// <inheritdoc cref="WaitAgain(ref bool, int, int, long, int)"/>
-    public static bool WaitAgain(ref bool forkLockHeld, nint fd, int callerFlags, long result, int errno) =>
-        WaitAgain(ref forkLockHeld, (int)fd, callerFlags, result, errno);
-
-    /// <inheritdoc cref="WaitAgain(ref bool, int, int, long, int)"/>
-    public static bool WaitAgain(ref bool forkLockHeld, SafeHandle fd, int callerFlags, long result, int errno)
+    internal static bool WaitAgain(ref bool forkLockHeld, SafeHandle fd, int callerFlags, long result, int errno)
     {
         ArgumentNullException.ThrowIfNull(fd);
         return WaitAgain(ref forkLockHeld, (int)fd.DangerousGetHandle(), callerFlags, result, errno);

@@ -1,6 +1,4 @@
-using Cloexec.Generators.Model;
-
-namespace Cloexec.Generators.Parsing;
+namespace Cloexec.Generators.Model;
 
 /// <summary>The parse step's output: a model to emit (a throwing stub when <see cref="HasErrors"/>) and what to report.</summary>
 /// <param name="UnsafeCodeRequired">
