@@ -24,7 +24,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 steps_table='
 net10       1250  0  dotnet test Cloexec.Generators.sln: every test project in the solution, on .NET 10
 net8         880  0  Cloexec.Tests on the .NET 8 runtime (.ci/run-net8)
-windows       60  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
+windows      170  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
 format-e2e   130  0  one dotnet format run converts a raw binding; the program checks each creator, atomic and fallback (.ci/run-format-e2e)
 samples        2  0  the samples that check themselves: InheritanceDemo and those .ci/run-samples lists
 arm64        880  107  Cloexec.Tests and InheritanceDemo as linux-arm64 .NET 10 under qemu-user (.ci/run-arm64)
