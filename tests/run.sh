@@ -28,7 +28,7 @@ windows      170  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/r
 format-e2e   130  0  one dotnet format run converts a raw binding; the program checks each creator, atomic and fallback (.ci/run-format-e2e)
 samples        2  0  the samples that check themselves: InheritanceDemo and those .ci/run-samples lists
 arm64        880  107  Cloexec.Tests and InheritanceDemo as linux-arm64 .NET 10 under qemu-user (.ci/run-arm64)
-net11        880    0  Cloexec.Tests' net10.0 build on the .NET 11 runtime (.ci/run-net11)
+net11        880    0  the net10.0 build of Cloexec.Tests on the .NET 11 runtime (.ci/run-net11)
 '
 # arm64's allowance: the rows whose system call qemu-user 7.2 does not implement (ENOSYS under emulation, an
 # answer natively); .ci/run-arm64 fails on any other skip and writes the evidence (docs/architectures.md).
