@@ -24,11 +24,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 steps_table='
 net10       1250  0  dotnet test Cloexec.Generators.sln: every test project in the solution, on .NET 10
 net8         880  0  Cloexec.Tests on the .NET 8 runtime (.ci/run-net8)
-windows       60  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
+windows      170  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
 format-e2e   130  0  one dotnet format run converts a raw binding; the program checks each creator, atomic and fallback (.ci/run-format-e2e)
 samples        2  0  the samples that check themselves: InheritanceDemo and those .ci/run-samples lists
 arm64        880  107  Cloexec.Tests and InheritanceDemo as linux-arm64 .NET 10 under qemu-user (.ci/run-arm64)
-net11        880    0  Cloexec.Tests' net10.0 build on the .NET 11 runtime (.ci/run-net11)
+net11        880    0  the net10.0 build of Cloexec.Tests on the .NET 11 runtime (.ci/run-net11)
 '
 # arm64's allowance: the rows whose system call qemu-user 7.2 does not implement (ENOSYS under emulation, an
 # answer natively); .ci/run-arm64 fails on any other skip and writes the evidence (docs/architectures.md).

@@ -30,7 +30,7 @@ public sealed class LocalNameCollisionTests
         Assert.Contains("__mode", generatedNames);
 
         SyntaxTree original = TestCompilation.Parse(source, "Source.cs");
-        int[] counts = Declarations(original.GetRoot()).Select(m => NativeParameters(m).Count()).Where(c => c > 0).ToArray();
+        int[] counts = Declarations(original.GetRoot(TestContext.Current.CancellationToken)).Select(m => NativeParameters(m).Count()).Where(c => c > 0).ToArray();
         int rounds = counts.Max(count => (generatedNames.Length + count - 1) / count);
         List<SyntaxTree> variants = [.. Enumerable.Range(0, rounds).Select(round => Variant(original, round, generatedNames))];
         variants.Add(Variant(original, rounds, NamedAsNativeLocals));
@@ -42,7 +42,7 @@ public sealed class LocalNameCollisionTests
         AssertNone(run.GeneratorDiagnostics);
 
         // None at all in generated code; the sources' own hidden ones (an unused using) are theirs.
-        AssertNone(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || IsGenerated(d.Location.SourceTree)));
+        AssertNone(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning || IsGenerated(d.Location.SourceTree)));
     }
 
     private static bool IsGenerated(SyntaxTree? tree) => tree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
