@@ -84,6 +84,22 @@ internal static unsafe class Program
             return Socket(Winsock.accept(listener.Handle, null, ref length, c));
         });
 
+        Check("SocketNative.WSASocket (CharSet.Auto -> WSASocketW, SafeSocketHandle)", c =>
+        {
+            SafeSocketHandle socket = SocketNative.WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, IntPtr.Zero, 0, 0x01, c);
+            Require(!socket.IsInvalid, "WSASocket");
+            return new Made([socket.DangerousGetHandle()], socket.Dispose);
+        });
+        Check("SocketNative.Accept ([LibraryImport] EntryPoint, SafeSocketHandle in and out)", c =>
+        {
+            using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            client.Connect(listener.LocalEndPoint!);
+            SafeSocketHandle accepted = SocketNative.Accept(listener.SafeHandle, IntPtr.Zero, IntPtr.Zero, c);
+            Require(!accepted.IsInvalid, "accept");
+            return new Made([accepted.DangerousGetHandle()], accepted.Dispose);
+        });
+
+        Check("AutoCrt._wopen (CharSet.Auto, ExactSpelling)", c => UcrtFile(AutoCrt._wopen(path, O_RDONLY, 0, c)));
         Check("Ucrt._wopen (ucrtbase, CharSet.Unicode)", c => UcrtFile(Ucrt._wopen(path, O_RDONLY, 0, c)));
         Check("Ucrt._sopen_s (api-ms-win-crt-stdio, ANSI, out int)", c =>
         {
