@@ -77,7 +77,7 @@ public sealed class FeatureSpaceTests
 
         Assert.Empty(await ConversionPipeline.RawImportDiagnosticsAsync(converted));
         // The raw project's own warnings, without generators: its LibraryImport bodies do not matter to them.
-        ImmutableArray<Diagnostic> before = (await raw.GetCompilationAsync())!.GetDiagnostics();
+        ImmutableArray<Diagnostic> before = (await raw.GetCompilationAsync(TestContext.Current.CancellationToken))!.GetDiagnostics(TestContext.Current.CancellationToken);
         (Compilation compilation, ImmutableArray<Diagnostic> after) = await ConversionPipeline.BuildAsync(converted);
         var oldWarnings = before.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id).ToHashSet();
         var broken = after.Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && !oldWarnings.Contains(d.Id))).ToList();

@@ -81,11 +81,11 @@ public sealed class WindowsRawDeclarationTests
         Assert.Contains("inherits the descriptors it creates", reported.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'_dup'", System.StringComparison.Ordinal)).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
 
         Assert.Empty(await ConversionPipeline.RawImportDiagnosticsAsync(converted));
-        string text = (await converted.Documents.Single().GetTextAsync()).ToString();
+        string text = (await converted.Documents.Single().GetTextAsync(TestContext.Current.CancellationToken)).ToString();
         Assert.Contains("EntryPoint = \"WSASocketW\"", text, System.StringComparison.Ordinal);
         Assert.Contains("static extern bool CreatePipe", text, System.StringComparison.Ordinal);
 
-        var oldWarnings = (await raw.GetCompilationAsync())!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id).ToHashSet();
+        var oldWarnings = (await raw.GetCompilationAsync(TestContext.Current.CancellationToken))!.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id).ToHashSet();
         (_, ImmutableArray<Diagnostic> after) = await ConversionPipeline.BuildAsync(converted);
         var broken = after.Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && !oldWarnings.Contains(d.Id))).ToList();
         Assert.True(broken.Count == 0, string.Join("\n", broken) + "\n" + text);

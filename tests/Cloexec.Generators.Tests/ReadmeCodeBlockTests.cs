@@ -79,9 +79,9 @@ public sealed class ReadmeCodeBlockTests
         GeneratorRun run = GeneratorRun.Of(compilation);
         ImmutableArray<Diagnostic> analyzerDiagnostics = await run.Output
             .WithAnalyzers([.. Analyzers()])
-            .GetAnalyzerDiagnosticsAsync();
+            .GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
         Diagnostic[] reported = run.GeneratorDiagnostics
-            .Concat(run.Output.GetDiagnostics())
+            .Concat(run.Output.GetDiagnostics(TestContext.Current.CancellationToken))
             .Concat(analyzerDiagnostics)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToArray();

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cloexec.Package.Tests;
 
