@@ -26,6 +26,7 @@ net10       1250  0  dotnet test Cloexec.Generators.sln: every test project in t
 net8         880  0  Cloexec.Tests on the .NET 8 runtime (.ci/run-net8)
 windows      170  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
 format-e2e   130  0  one dotnet format run converts a raw binding; the program checks each creator, atomic and fallback (.ci/run-format-e2e)
+format-e2e-windows  100  0  one dotnet format run converts raw Winsock and CRT imports; a win-x64 program checks each under Wine, atomic and fallback, and a child (.ci/run-format-e2e-windows)
 samples        2  0  the samples that check themselves: InheritanceDemo and those .ci/run-samples lists
 arm64        880  107  Cloexec.Tests and InheritanceDemo as linux-arm64 .NET 10 under qemu-user (.ci/run-arm64)
 net11        880    0  the net10.0 build of Cloexec.Tests on the .NET 11 runtime (.ci/run-net11)
@@ -149,23 +150,29 @@ run_windows() {
   return "$status"
 }
 
-# The converted program checks each creator twice per run (default, cloexec: false) and ends each run with
+# A converted program checks each creator twice per run (default, cloexec: false) and ends each run with
 # "N calls checked, N failed"; a check this machine refuses is a "skip <call>: ..." line.
-run_format-e2e() {
-  bash .ci/run-format-e2e 2>&1 | tee "$1/format-e2e.log"
+# run_converted SCRIPT FOLDER: runs one of the code fix's end-to-end scripts and counts its programs' checks.
+run_converted() {
+  local script=$1 log="$2/$(basename "$1").log"
+  bash "$script" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]} totals checked failed
-  totals=$(sed -n 's/^\([0-9][0-9]*\) calls checked, \([0-9][0-9]*\) failed$/\1 \2/p' "$1/format-e2e.log" \
+  totals=$(tr -d '\r' <"$log" | sed -n 's/^\([0-9][0-9]*\) calls checked, \([0-9][0-9]*\) failed$/\1 \2/p' \
     | awk '{ runs++; checked += $1; failed += $2 } END { if (runs) print runs, checked, failed }')
   if [ -z "$totals" ]; then
-    problem "no \"N calls checked, N failed\" line in $1/format-e2e.log"
+    problem "no \"N calls checked, N failed\" line in $log"
   else
     read -r _ checked failed <<<"$totals"
     step_passed=$((checked - failed)) step_failed=$failed
   fi
-  step_skipped=$(grep -c '^skip ' "$1/format-e2e.log")
-  grep '^skip ' "$1/format-e2e.log" | sed 's/^/tests:     /'
+  step_skipped=$(grep -c '^skip ' "$log")
+  grep '^skip ' "$log" | sed 's/^/tests:     /'
   return "$status"
 }
+
+run_format-e2e() { run_converted .ci/run-format-e2e "$1"; }
+
+run_format-e2e-windows() { run_converted .ci/run-format-e2e-windows "$1"; }
 
 # Each sample is one test: it exits non-zero when what it shows stops being true. InheritanceDemo (the README's
 # first command), then the ones .ci/run-samples lists, which prints "ci: sample NAME" and, on failure,
