@@ -44,8 +44,10 @@ internal static unsafe partial class HeaderNamed
         ["open(__file, __oflag, __mode)"] = cloexec => [Open("/dev/null", Linux.ORdOnly, 0, cloexec)],
         ["open(__retVal, __lastError, __atomic)"] = cloexec => [OpenNamedAsLocals("/dev/null", Linux.ORdOnly, 0, cloexec)],
         ["open(path, __path_native, __path_native__marshaller)"] = cloexec => [OpenNamedAsNativeLocal("/dev/null", Linux.ORdOnly, 0, cloexec)],
-        ["dup(__fd)"] = cloexec => [Dup(0, cloexec)],
-        ["dup2(__forkLockHeld, __PInvoke)"] = cloexec => [Dup2(0, 100, cloexec)],
+        // The process's own anchor, not descriptor 0 (which a test host may not have open), onto a number nobody
+        // holds: dup2 onto a fixed number would silently close whatever another part of the process keeps there.
+        ["dup(__fd)"] = cloexec => [Dup(Anchor.Descriptor, cloexec)],
+        ["dup2(__forkLockHeld, __PInvoke)"] = cloexec => OntoFreeNumber(number => Dup2(Anchor.Descriptor, number, cloexec)),
         ["socket(__domain, __type, __protocol)"] = cloexec => [Socket(Linux.AfUnix, Linux.SockStream, 0, cloexec)],
         ["pipe(__pipedes)"] = cloexec =>
         {
@@ -54,6 +56,19 @@ internal static unsafe partial class HeaderNamed
             return fds.ToArray();
         },
     };
+
+    private static int[] OntoFreeNumber(Func<int, int> duplicate)
+    {
+        int number = Anchor.ReserveFreeNumber();
+        try
+        {
+            return [duplicate(number)];
+        }
+        finally
+        {
+            Anchor.Release(number);
+        }
+    }
 
     // glibc fcntl.h: extern int creat (const char *__file, mode_t __mode)
     [CreatesDescriptor(Libc, EntryPoint = "creat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
