@@ -93,7 +93,7 @@ count_trx() {
     # Each skipped test's reason (first line), grouped: what is missing and how to install it, or what was refused.
     perl -0777 -ne '
       while (/<UnitTestResult\b[^>]*outcome="NotExecuted"[^>]*>(.*?)<\/UnitTestResult>/gs) {
-        my $body = $1; my ($m) = $body =~ /<Message>(.*?)<\/Message>/s; $m //= "(no reason given)";
+        my $body = $1; my ($m) = $body =~ /<Message>(.*?)<\/Message>/s; ($m) = $body =~ /<StdOut>(.*?)<\/StdOut>/s unless defined $m; $m //= "(no reason given)"; # VSTest: Message; xunit -trx: StdOut
         $m =~ s/\n.*//s; $m =~ s/&amp;/&/g; $m =~ s/&lt;/</g; $m =~ s/&gt;/>/g; $m =~ s/&quot;/"/g; $m =~ s/&apos;/'"'"'/g;
         $n{$m}++;
       }
