@@ -15,11 +15,20 @@ public sealed class WindowsArgumentShapeTests
 {
     public static TheoryData<string> Shapes => [.. WindowsArgumentShapeSources.All().Select(shape => shape.Name)];
 
+    /// <summary>The one shape the Wraps form refuses (CLOEXEC0101): CREATEFILE2_EXTENDED_PARAMETERS by ref over a raw import.</summary>
+    private const string WrapsRefusal = "File2Ref";
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public void Wraps_form_takes_every_shape_and_compiles(string name)
     {
         GeneratorRun run = GeneratorRun.Of(WindowsArgumentShapeSources.Wraps(Shape(name)));
+
+        if (name == WrapsRefusal)
+        {
+            Assert.Equal(["CLOEXEC0101"], run.GeneratorDiagnostics.Select(d => d.Id));
+            return;
+        }
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
