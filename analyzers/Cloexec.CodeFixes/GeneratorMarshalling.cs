@@ -3,6 +3,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using Cloexec.Analyzers;
 using Cloexec.Generators.Knowledge;
+using Cloexec.Interop;
 using Microsoft.CodeAnalysis;
 
 namespace Cloexec.CodeFixes;
@@ -47,7 +48,7 @@ internal static class GeneratorMarshalling
     {
         NativePlatform platform = NativeLibraries.PlatformOf(import.LibraryName);
         if (method.IsGenericMethod || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && s_importOnlyAttributes.Contains(name))
-            || !ReturnMarshalsItself(method))
+            || !ReturnMarshalsItself(method) || !InheritanceArgumentFits(method, import))
         {
             return false;
         }
@@ -72,6 +73,35 @@ internal static class GeneratorMarshalling
         bool defaultStringIsUnderstood = data.CharacterSet == CharSet.Unicode || platform == NativePlatform.Unix
             || data.CharacterSet == CharSet.Auto;
         return plainSettings && method.Parameters.All(p => ParameterMarshalsItself(p, defaultStringIsUnderstood, dllImport: true));
+    }
+
+    /// <summary>
+    /// Whether the argument that carries a Win32 creator's inheritance has a shape the generator's own import rewrites:
+    /// a SECURITY_ATTRIBUTES (or CREATEFILE2_EXTENDED_PARAMETERS) as a pointer, a native integer, or a <c>ref</c>/<c>in</c>
+    /// struct of bytes; a bInheritHandle as a BOOL by value. A struct by value or a layout class (which [DllImport]
+    /// passes as a pointer to a copy) is the raw import's to marshal: the Wraps form.
+    /// </summary>
+    private static bool InheritanceArgumentFits(IMethodSymbol method, RawImport import)
+    {
+        if (EntryPointTable.Find(import.EntryPoint, NativeLibraries.PlatformOf(import.LibraryName)) is not { FlagArgument: >= 0 } row
+            || row.FlagArgument >= method.Parameters.Length)
+        {
+            return true;
+        }
+
+        IParameterSymbol argument = method.Parameters[row.FlagArgument];
+        return row.Placement switch
+        {
+            FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy => argument.RefKind switch
+            {
+                RefKind.None => argument.Type is IPointerTypeSymbol || argument.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr,
+                RefKind.Ref or RefKind.In or RefKind.RefReadOnlyParameter => argument.Type.TypeKind == TypeKind.Struct && IsInteropBlittable(argument.Type),
+                _ => false,
+            },
+            FlagPlacement.InheritBool => argument.RefKind == RefKind.None
+                && (argument.Type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_UInt32 || argument.Type.TypeKind == TypeKind.Enum),
+            _ => true,
+        };
     }
 
     /// <summary>

@@ -141,7 +141,9 @@ internal static class RawImportConversion
             partialName,
             addCloexec,
             boolParameters,
-            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, import));
+            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, import),
+            boundEntryPoint: import.EntryPoint,
+            entryPointWritten: import.EntryPoint == import.WrittenEntryPoint);
     }
 
     private static string Unique(string name, HashSet<string> taken)
