@@ -105,11 +105,11 @@ internal static class GeneratorMarshalling
     }
 
     /// <summary>
-    /// Whether a [DllImport]'s bare <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: DllImport
-    /// marshals it as a 4-byte BOOL, the generator wants that said.
+    /// Whether a Wraps wrapper of a <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: the
+    /// generator wants a BOOL said (a bare bool is what [DllImport] marshals as one), and the raw import keeps its own
+    /// <c>[return: MarshalAs]</c>, which the wrapper does not repeat.
     /// </summary>
-    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method, RawImport import) =>
-        !import.IsLibraryImport && method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) is null;
+    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Boolean;
 
     /// <summary>Whether a [DllImport]'s bare <c>bool</c> parameter needs <c>[MarshalAs(UnmanagedType.Bool)]</c> written.</summary>
     public static bool NeedsBoolMarshalAs(IParameterSymbol parameter) =>

@@ -141,7 +141,7 @@ internal static class RawImportConversion
             partialName,
             addCloexec,
             boolParameters,
-            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, import),
+            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol),
             boundEntryPoint: import.EntryPoint,
             entryPointWritten: import.EntryPoint == import.WrittenEntryPoint);
     }
