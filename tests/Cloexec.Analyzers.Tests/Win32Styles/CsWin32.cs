@@ -57,5 +57,10 @@ namespace CsWin32Style
         // expect: left
         [DllImport("KERNEL32.dll", ExactSpelling = true, SetLastError = true)]
         internal static extern HANDLE OpenProcess(uint dwDesiredAccess, BOOL bInheritHandle, uint dwProcessId);
+
+        // The same BOOL in a binding that returns the handle as a native integer (which the Wraps form could return).
+        // expect: left
+        [DllImport("KERNEL32.dll", ExactSpelling = true, SetLastError = true)]
+        internal static extern nint OpenThread(uint dwDesiredAccess, BOOL bInheritHandle, uint dwThreadId);
     }
 }
