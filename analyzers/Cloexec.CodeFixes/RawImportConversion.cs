@@ -68,7 +68,10 @@ internal static class RawImportConversion
             return document;
         }
 
+        // Fresh annotations for every run: annotations stay on the nodes of the document a run returns, and a later run
+        // over that document (dotnet format fixes CLOEXEC0200, then CLOEXEC0202) must not take them for its own.
         var annotations = conversions.Keys.ToDictionary(m => m, _ => new SyntaxAnnotation());
+        var makePartial = new SyntaxAnnotation();
         var typesToMakePartial = new HashSet<TypeDeclarationSyntax>(conversions.Keys
             .SelectMany(m => m.Ancestors().OfType<TypeDeclarationSyntax>())
             .Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)));
@@ -76,9 +79,9 @@ internal static class RawImportConversion
             conversions.Keys.Cast<SyntaxNode>().Concat(typesToMakePartial),
             (original, rewritten) => original is MethodDeclarationSyntax method
                 ? rewritten.WithAdditionalAnnotations(annotations[method])
-                : rewritten.WithAdditionalAnnotations(MemberReplacer.MakePartial));
+                : rewritten.WithAdditionalAnnotations(makePartial));
         var byAnnotation = conversions.ToDictionary(c => annotations[c.Key], c => c.Value);
-        SyntaxNode converted = new MemberReplacer(byAnnotation).Visit(annotated);
+        SyntaxNode converted = new MemberReplacer(byAnnotation, makePartial).Visit(annotated);
 
         Document result = document.WithSyntaxRoot(CloexecImport.Add(converted));
         result = await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -201,9 +204,8 @@ internal static class RawImportConversion
     }
 
     /// <summary>Puts each converted method's members in its place, and 'partial' on the types around them.</summary>
-    private sealed class MemberReplacer(Dictionary<SyntaxAnnotation, MethodConversion> conversions) : CSharpSyntaxRewriter
+    private sealed class MemberReplacer(Dictionary<SyntaxAnnotation, MethodConversion> conversions, SyntaxAnnotation makePartial) : CSharpSyntaxRewriter
     {
-        public static readonly SyntaxAnnotation MakePartial = new();
 
         public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node) => Replace((TypeDeclarationSyntax)base.VisitClassDeclaration(node)!);
 
@@ -223,7 +225,7 @@ internal static class RawImportConversion
             }
 
             type = type.WithMembers(SyntaxFactory.List(members));
-            return type.HasAnnotation(MakePartial) ? WithPartial(type) : type;
+            return type.HasAnnotation(makePartial) && !type.Modifiers.Any(SyntaxKind.PartialKeyword) ? WithPartial(type) : type;
         }
 
         /// <summary>'partial' right before the type keyword; a type without modifiers hands its indentation to it.</summary>
