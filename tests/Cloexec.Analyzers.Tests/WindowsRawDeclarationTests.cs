@@ -51,6 +51,9 @@ public sealed class WindowsRawDeclarationTests
 
             [DllImport("msvcrt.dll")]
             internal static extern int _dup(int fd);
+
+            [DllImport("ucrtbase", CallingConvention = CallingConvention.Cdecl)]
+            internal static extern int _dup2(int fd1, int fd2);
         }
 
         internal static class Kernel32
@@ -77,7 +80,7 @@ public sealed class WindowsRawDeclarationTests
         ImmutableArray<Diagnostic> reported = await ConversionPipeline.RawImportDiagnosticsAsync(raw);
         Assert.Equal("CreatePipe", Assert.Single(reported, d => d.Id == "CLOEXEC0202").GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[3]);
         Assert.Equal(
-            ["WSASocketW", "_dup", "_open", "_pipe", "_wopen", "accept", "socket"],
+            ["WSASocketW", "_dup", "_dup2", "_open", "_pipe", "_wopen", "accept", "socket"],
             reported.Where(d => d.Id == "CLOEXEC0200").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[3]).Order(System.StringComparer.Ordinal));
         Assert.Contains("inherits the handles it creates", reported.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'socket'", System.StringComparison.Ordinal)).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Contains("inherits the descriptors it creates", reported.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'_dup'", System.StringComparison.Ordinal)).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
