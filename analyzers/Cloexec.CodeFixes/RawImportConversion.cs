@@ -150,7 +150,7 @@ internal static class RawImportConversion
             partialName,
             addCloexec,
             boolParameters,
-            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol),
+            boolReturn: GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, direct),
             boundEntryPoint: import.EntryPoint,
             entryPointWritten: import.EntryPoint == import.WrittenEntryPoint);
     }
