@@ -3,6 +3,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using Cloexec.Analyzers;
 using Cloexec.Generators.Knowledge;
+using Cloexec.Interop;
 using Microsoft.CodeAnalysis;
 
 namespace Cloexec.CodeFixes;
@@ -20,6 +21,8 @@ internal static class GeneratorMarshalling
     private const int UnmanagedTypeI1 = (int)UnmanagedType.I1;
     private const int UnmanagedTypeU1 = (int)UnmanagedType.U1;
     private const int UnmanagedTypeLPWStr = (int)UnmanagedType.LPWStr;
+    private const int UnmanagedTypeLPStr = (int)UnmanagedType.LPStr;
+    private const int UnmanagedTypeLPTStr = (int)UnmanagedType.LPTStr;
     private const int UnmanagedTypeLPUTF8Str = 48;
     private const int UnmanagedTypeLPArray = (int)UnmanagedType.LPArray;
 
@@ -47,7 +50,7 @@ internal static class GeneratorMarshalling
     {
         NativePlatform platform = NativeLibraries.PlatformOf(import.LibraryName);
         if (method.IsGenericMethod || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && s_importOnlyAttributes.Contains(name))
-            || !ReturnMarshalsItself(method))
+            || !ReturnMarshalsItself(method, dllImport: !import.IsLibraryImport) || !InheritanceArgumentFits(method, import, wraps: false))
         {
             return false;
         }
@@ -67,31 +70,75 @@ internal static class GeneratorMarshalling
         bool plainSettings = method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.PreserveSig)
             && data.BestFitMapping is null && data.ThrowOnUnmappableCharacter is null
             && (data.CallingConvention == CallingConvention.Winapi || (platform == NativePlatform.Unix && data.CallingConvention == CallingConvention.Cdecl));
-        // DllImport's strings: UTF-16 under CharSet.Unicode (and Auto, on Windows); on Unix "ANSI" is UTF-8; on Windows
-        // it is the ANSI code page, which the generator does not write.
-        bool defaultStringIsUnderstood = data.CharacterSet == CharSet.Unicode || platform == NativePlatform.Unix
-            || data.CharacterSet == CharSet.Auto;
+        // DllImport's strings are understood under every CharSet: UTF-16 under Unicode (and Auto, on Windows); ANSI, which
+        // is UTF-8 on Unix and the ANSI code page on Windows, which the converted declaration says with CharSet.Ansi.
+        const bool defaultStringIsUnderstood = true;
         return plainSettings && method.Parameters.All(p => ParameterMarshalsItself(p, defaultStringIsUnderstood, dllImport: true));
     }
 
     /// <summary>
-    /// Whether a [DllImport]'s bare <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: DllImport
-    /// marshals it as a 4-byte BOOL, the generator wants that said.
+    /// Whether the argument that carries a Win32 creator's inheritance has a shape the generator rewrites: a
+    /// SECURITY_ATTRIBUTES (or CREATEFILE2_EXTENDED_PARAMETERS) as a pointer, a native integer or a <c>ref</c>/<c>in</c>
+    /// struct of bytes in either form; with <paramref name="wraps"/> also a struct of any fields by value or by reference
+    /// and a layout class, which only the raw import marshals (as a pointer to a copy). A bInheritHandle must be a BOOL
+    /// by value in either form: <c>int</c>, <c>uint</c>, an enum over them, or <c>bool</c>. Any other function: true.
     /// </summary>
-    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method, RawImport import) =>
-        !import.IsLibraryImport && method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) is null;
+    public static bool InheritanceArgumentFits(IMethodSymbol method, RawImport import, bool wraps)
+    {
+        if (EntryPointTable.Find(import.EntryPoint, NativeLibraries.PlatformOf(import.LibraryName)) is not { FlagArgument: >= 0 } row
+            || row.FlagArgument >= method.Parameters.Length)
+        {
+            return true;
+        }
+
+        IParameterSymbol argument = method.Parameters[row.FlagArgument];
+        ITypeSymbol type = argument.Type;
+        bool userStruct = type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None, IsGenericType: false };
+        return row.Placement switch
+        {
+            FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy => argument.RefKind switch
+            {
+                RefKind.None => type is IPointerTypeSymbol || type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+                    || (wraps && (userStruct || IsLayoutClass(type))),
+                RefKind.Ref or RefKind.In or RefKind.RefReadOnlyParameter => userStruct && (wraps || IsInteropBlittable(type)),
+                _ => false,
+            },
+            FlagPlacement.InheritBool => argument.RefKind == RefKind.None
+                && ((type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying : type).SpecialType
+                    is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_UInt32),
+            _ => true,
+        };
+    }
+
+    /// <summary>A class [DllImport] passes as a pointer to its fields: sequential or explicit layout (a referenced one does not show it).</summary>
+    private static bool IsLayoutClass(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsGenericType: false, SpecialType: SpecialType.None } named
+        && !IsSafeHandle(named)
+        && (named.Locations.All(l => !l.IsInSource) || named.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
+            && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is { } kind
+            && (LayoutKind)System.Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) is LayoutKind.Sequential or LayoutKind.Explicit));
+
+    /// <summary>
+    /// Whether the converted method needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written for its <c>bool</c> result:
+    /// the generator wants a BOOL said. The direct form needs it where the import had none (a bare bool is what
+    /// [DllImport] marshals as a BOOL); a Wraps wrapper always, since the raw import keeps its own.
+    /// </summary>
+    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method, bool direct) =>
+        method.ReturnType.SpecialType == SpecialType.System_Boolean && (!direct || MarshalAsOf(method.GetReturnTypeAttributes()) is null);
 
     /// <summary>Whether a [DllImport]'s bare <c>bool</c> parameter needs <c>[MarshalAs(UnmanagedType.Bool)]</c> written.</summary>
     public static bool NeedsBoolMarshalAs(IParameterSymbol parameter) =>
         parameter.Type.SpecialType == SpecialType.System_Boolean && parameter.RefKind == RefKind.None && MarshalAsOf(parameter.GetAttributes()) is null;
 
-    private static bool ReturnMarshalsItself(IMethodSymbol method)
+    private static bool ReturnMarshalsItself(IMethodSymbol method, bool dllImport)
     {
         ITypeSymbol type = method.ReturnType;
         int? marshalAs = MarshalAsOf(method.GetReturnTypeAttributes());
         if (type.SpecialType == SpecialType.System_Boolean)
         {
-            return marshalAs == UnmanagedTypeBool;
+            // A [DllImport]'s bare bool result is a BOOL, which the fix writes as [return: MarshalAs(UnmanagedType.Bool)].
+            return marshalAs == UnmanagedTypeBool || (marshalAs is null && dllImport);
         }
 
         return marshalAs is null && (IsSafeHandle(type) ? !type.IsAbstract : IsInteropBlittable(type));
@@ -117,7 +164,13 @@ internal static class GeneratorMarshalling
                 // A [DllImport]'s bare bool is a BOOL, which the fix writes as [MarshalAs(UnmanagedType.Bool)].
                 return marshalAs is UnmanagedTypeBool or UnmanagedTypeI1 or UnmanagedTypeU1 || (marshalAs is null && dllImport);
             case SpecialType.System_String:
-                return marshalAs is UnmanagedTypeLPUTF8Str or UnmanagedTypeLPWStr || (marshalAs is null && defaultStringIsUnderstood);
+                return IsTextMarshalAs(marshalAs) || (marshalAs is null && defaultStringIsUnderstood);
+        }
+
+        if (type.ToDisplayString() == "System.Text.StringBuilder")
+        {
+            // A buffer the call fills (mkstemp's template): copied in and back by value; [LibraryImport] has none.
+            return dllImport && parameter.RefKind == RefKind.None && (IsTextMarshalAs(marshalAs) || (marshalAs is null && defaultStringIsUnderstood));
         }
 
         if (IsSafeHandle(type))
@@ -133,6 +186,10 @@ internal static class GeneratorMarshalling
 
         return marshalAs is null && IsInteropBlittable(type);
     }
+
+    /// <summary>The [MarshalAs] encodings of a string or StringBuilder the generator writes itself (docs/marshalling.md).</summary>
+    private static bool IsTextMarshalAs(int? marshalAs) =>
+        marshalAs is UnmanagedTypeLPStr or UnmanagedTypeLPUTF8Str or UnmanagedTypeLPWStr or UnmanagedTypeLPTStr;
 
     /// <summary>
     /// Crosses as its bytes: integers, enums, pointers, and structs of such fields. Unlike C#'s "unmanaged", not bool and

@@ -29,6 +29,8 @@ internal sealed class MethodConversion
     /// <param name="rawName">The Wraps form's name for the raw import.</param>
     /// <param name="partialName">The partial method's name when the declaration is an explicit interface implementation.</param>
     /// <param name="boolParameters">Bare bool parameters of a [DllImport], which are BOOLs.</param>
+    /// <param name="boundEntryPoint">The function the import binds, which the Wraps form's raw import names as its EntryPoint.</param>
+    /// <param name="entryPointWritten">Whether the import's EntryPoint, if it has one, already names that function.</param>
     public MethodConversion(
         (int List, int Attribute) importAttributeIndex,
         ImmutableHashSet<(int List, int Attribute)> importOnlyAttributes,
@@ -37,8 +39,12 @@ internal sealed class MethodConversion
         string? partialName,
         bool addCloexec,
         ImmutableArray<int> boolParameters,
-        bool boolReturn)
+        bool boolReturn,
+        string boundEntryPoint,
+        bool entryPointWritten)
     {
+        _boundEntryPoint = boundEntryPoint;
+        _entryPointWritten = entryPointWritten;
         _importAttributeIndex = importAttributeIndex;
         _importOnlyAttributes = importOnlyAttributes;
         _createsDescriptor = createsDescriptor;
@@ -57,6 +63,8 @@ internal sealed class MethodConversion
     private readonly bool _addCloexec;
     private readonly ImmutableArray<int> _boolParameters;
     private readonly bool _boolReturn;
+    private readonly string _boundEntryPoint;
+    private readonly bool _entryPointWritten;
 
     /// <summary>The members that replace <paramref name="method"/>, in order; the first keeps its comments, docs and directives.</summary>
     public IEnumerable<MemberDeclarationSyntax> Members(MethodDeclarationSyntax method)
@@ -83,6 +91,11 @@ internal sealed class MethodConversion
     {
         AttributeSyntax import = ImportAttribute(method);
         MethodDeclarationSyntax result = method.ReplaceNode(import, _createsDescriptor!.WithTriviaFrom(import));
+        if (_boolReturn)
+        {
+            result = result.WithAttributeLists(result.AttributeLists.Add(ReturnMarshalAsBool(method)));
+        }
+
         result = result.WithParameterList(result.ParameterList.WithParameters(SyntaxFactory.SeparatedList(
             result.ParameterList.Parameters.Select((p, i) => _boolParameters.Contains(i) ? WithMarshalAsBool(p) : p),
             result.ParameterList.Parameters.GetSeparators())));
@@ -108,8 +121,7 @@ internal sealed class MethodConversion
 
         if (_boolReturn)
         {
-            lists.Add(MarshalAsBoolList(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.ReturnKeyword)))
-                .WithLeadingTrivia(Indentation(method)).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n")));
+            lists.Add(ReturnMarshalAsBool(method));
         }
 
         // The raw import marshals the arguments; on the wrapper [MarshalAs], [In] and [Out] would say nothing.
@@ -119,16 +131,25 @@ internal sealed class MethodConversion
         return AsPartial(result);
     }
 
-    /// <summary>The import as written, renamed and private; its entry point written out, since its name no longer says it.</summary>
+    /// <summary>
+    /// The import as written, renamed and private; its entry point written out, since its name no longer says it, as the
+    /// function it binds (CreateFile under CharSet.Unicode is CreateFileW, which DllImport still finds under that name):
+    /// the generator reads the wrapped function by that name and does not probe.
+    /// </summary>
     private MethodDeclarationSyntax Raw(MethodDeclarationSyntax method)
     {
         AttributeSyntax import = ImportAttribute(method);
-        AttributeSyntax withEntryPoint = import;
-        if (import.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText == "EntryPoint") != true)
+        ExpressionSyntax bound = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(_boundEntryPoint));
+        AttributeSyntax withEntryPoint;
+        if (import.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "EntryPoint") is { } written)
         {
-            AttributeArgumentSyntax entryPoint = SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals("EntryPoint"), null,
-                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(method.Identifier.ValueText))).NormalizeWhitespace();
+            withEntryPoint = _entryPointWritten
+                ? import
+                : import.ReplaceNode(written.Expression, bound.WithTriviaFrom(written.Expression));
+        }
+        else
+        {
+            AttributeArgumentSyntax entryPoint = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("EntryPoint"), null, bound).NormalizeWhitespace();
             AttributeArgumentListSyntax arguments = import.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
             withEntryPoint = import.WithArgumentList(arguments.WithArguments(arguments.Arguments.Count == 0
                 ? SyntaxFactory.SingletonSeparatedList(entryPoint)
@@ -206,6 +227,11 @@ internal sealed class MethodConversion
             .NormalizeWhitespace();
     }
 
+    /// <summary><c>[return: MarshalAs(UnmanagedType.Bool)]</c> on a line of its own after the method's other attributes.</summary>
+    private static AttributeListSyntax ReturnMarshalAsBool(MethodDeclarationSyntax method) =>
+        MarshalAsBoolList(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.ReturnKeyword)))
+            .WithLeadingTrivia(Indentation(method)).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"));
+
     private static ParameterSyntax WithMarshalAsBool(ParameterSyntax parameter) =>
         parameter.WithAttributeLists(parameter.AttributeLists.Add(MarshalAsBoolList(null).WithTrailingTrivia(SyntaxFactory.Space)))
             .WithLeadingTrivia(parameter.GetLeadingTrivia());
@@ -223,13 +249,18 @@ internal sealed class MethodConversion
     private static ParameterSyntax WithoutMarshallingAttributes(ParameterSyntax parameter)
     {
         var lists = parameter.AttributeLists
-            .Select(list => list.WithAttributes(SyntaxFactory.SeparatedList(list.Attributes.Where(a => !IsMarshallingAttribute(a)))))
+            .Select(list => list.WithAttributes(Kept(list.Attributes.Where(a => !IsMarshallingAttribute(a)).ToList())))
             .Where(list => list.Attributes.Count > 0)
             .ToList();
-        return lists.Count == parameter.AttributeLists.Count
+        return !parameter.AttributeLists.SelectMany(list => list.Attributes).Any(IsMarshallingAttribute)
             ? parameter
             : parameter.WithAttributeLists(SyntaxFactory.List(lists)).WithLeadingTrivia(parameter.GetLeadingTrivia());
     }
+
+    /// <summary>What is left of an attribute list (<c>[In, Optional]</c> becomes <c>[Optional]</c>), one ", " apart.</summary>
+    private static SeparatedSyntaxList<AttributeSyntax> Kept(List<AttributeSyntax> attributes) => SyntaxFactory.SeparatedList(
+        attributes.Select((a, i) => i == 0 ? a.WithoutLeadingTrivia() : a.WithLeadingTrivia(SyntaxFactory.Space)),
+        Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken), System.Math.Max(0, attributes.Count - 1)));
 
     // By name: the parameter attributes that only instruct the marshaller, however they are qualified.
     private static bool IsMarshallingAttribute(AttributeSyntax attribute)

@@ -9,13 +9,14 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Cloexec.CodeFixes;
 
-/// <summary>Offers CLOEXEC0200's fix: the raw import becomes a [CreatesDescriptor] partial method (see <see cref="RawImportConversion"/>).</summary>
+/// <summary>Offers CLOEXEC0200's and CLOEXEC0202's fix: the raw import becomes a [CreatesDescriptor] partial method (see <see cref="RawImportConversion"/>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ToCreatesDescriptorCodeFix)), Shared]
 public sealed class ToCreatesDescriptorCodeFix : CodeFixProvider
 {
     private const string Title = "Declare with [CreatesDescriptor]";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => [AnalyzerDescriptors.RawDescriptorImport.Id];
+    public override ImmutableArray<string> FixableDiagnosticIds =>
+        [AnalyzerDescriptors.RawDescriptorImport.Id, AnalyzerDescriptors.ArgumentInheritanceImport.Id];
 
     /// <summary>
     /// One rewrite per document with all of that document's diagnostics. The batch fixer instead makes each fix alone
@@ -28,15 +29,16 @@ public sealed class ToCreatesDescriptorCodeFix : CodeFixProvider
             ? null
             : await RawImportConversion.ConvertAsync(document, diagnostics.Select(d => d.Location.SourceSpan), context.CancellationToken).ConfigureAwait(false));
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, token => RawImportConversion.ConvertAsync(context.Document, [diagnostic.Location.SourceSpan], token), equivalenceKey: Title),
-                diagnostic);
+            if (await RawImportConversion.CanConvertAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, token => RawImportConversion.ConvertAsync(context.Document, [diagnostic.Location.SourceSpan], token), equivalenceKey: Title),
+                    diagnostic);
+            }
         }
-
-        return Task.CompletedTask;
     }
 }
