@@ -15,20 +15,11 @@ public sealed class WindowsArgumentShapeTests
 {
     public static TheoryData<string> Shapes => [.. WindowsArgumentShapeSources.All().Select(shape => shape.Name)];
 
-    /// <summary>The one shape the Wraps form refuses (CLOEXEC0101): CREATEFILE2_EXTENDED_PARAMETERS by ref over a raw import.</summary>
-    private const string WrapsRefusal = "File2Ref";
-
     [Theory]
     [MemberData(nameof(Shapes))]
     public void Wraps_form_takes_every_shape_and_compiles(string name)
     {
         GeneratorRun run = GeneratorRun.Of(WindowsArgumentShapeSources.Wraps(Shape(name)));
-
-        if (name == WrapsRefusal)
-        {
-            Assert.Equal(["CLOEXEC0101"], run.GeneratorDiagnostics.Select(d => d.Id));
-            return;
-        }
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
@@ -63,6 +54,20 @@ public sealed class WindowsArgumentShapeTests
         Assert.Contains(WithoutSpaces("__securityAttributes = global::Cloexec.Interop.DescriptorRuntime.CopySecurityAttributes(attributes, __mode);"), generated, System.StringComparison.Ordinal);
         Assert.Contains(WithoutSpaces($"Raw{name}({refKind} __securityAttributes,"), generated, System.StringComparison.Ordinal);
         Assert.DoesNotContain(WithoutSpaces($"Raw{name}({refKind} attributes"), generated, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("File2Ref", "ref")]
+    [InlineData("File2In", "in")]
+    [InlineData("File2ByValue", "")]
+    [InlineData("File2Class", "")]
+    public void Wraps_form_passes_CreateFile2_a_copy_of_the_users_type_pointing_to_the_wrappers_security_attributes(string name, string refKind)
+    {
+        string generated = WithoutSpaces(GeneratorRun.Of(WindowsArgumentShapeSources.Wraps(Shape(name))).CombinedSource());
+
+        Assert.Contains(WithoutSpaces("__createFile2Parameters = global::Cloexec.Interop.DescriptorRuntime.CopyCreateFile2Parameters(parameters, &__securityAttributes, __mode);"), generated, System.StringComparison.Ordinal);
+        Assert.Contains(WithoutSpaces($"{refKind} __createFile2Parameters);"), generated, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(WithoutSpaces($"{refKind} parameters);"), generated, System.StringComparison.Ordinal);
     }
 
     private static string WithoutSpaces(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", string.Empty);

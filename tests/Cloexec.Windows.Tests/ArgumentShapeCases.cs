@@ -79,6 +79,34 @@ internal static unsafe partial class CreatorCases
             Assert.False(handle.IsInvalid);
             return FileSink(path, Take(handle));
         },
+        ["CreateFile2, ref struct pointing to the SECURITY_ATTRIBUTES or null"] = (choice, cloexec) =>
+        {
+            SECURITY_ATTRIBUTES attributes = StructOf(choice);
+            var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
+            {
+                dwSize = (uint)sizeof(CREATEFILE2_EXTENDED_PARAMETERS),
+                dwFileAttributes = Win32.FileAttributeNormal,
+                lpSecurityAttributes = choice == CallerChoice.Null ? null : &attributes,
+            };
+            (SECURITY_ATTRIBUTES attributes, CREATEFILE2_EXTENDED_PARAMETERS parameters) before = (attributes, parameters);
+            string path = TemporaryPath();
+            SafeFileHandle handle = ArgumentShapeCreators.File2WithRef(path, Win32.GenericWrite, Win32.FileShareAll, Win32.CreateAlways, ref parameters, cloexec);
+            Assert.Equal(before, (attributes, parameters));
+            Assert.False(handle.IsInvalid);
+            return FileSink(path, Take(handle));
+        },
+        ["CreateFile2, class pointing to the SECURITY_ATTRIBUTES or null"] = (choice, cloexec) =>
+        {
+            SECURITY_ATTRIBUTES attributes = StructOf(choice);
+            CreateFile2ParametersClass? parameters = choice == CallerChoice.Null ? null
+                : new CreateFile2ParametersClass { dwFileAttributes = Win32.FileAttributeNormal, lpSecurityAttributes = (nint)(&attributes) };
+            SECURITY_ATTRIBUTES before = attributes;
+            string path = TemporaryPath();
+            nint handle = ArgumentShapeCreators.File2WithClass(path, Win32.GenericWrite, Win32.FileShareAll, Win32.CreateAlways, parameters, cloexec);
+            Assert.Equal(before, attributes);
+            Assert.Equal((nint)(choice == CallerChoice.Null ? null : &attributes), parameters?.lpSecurityAttributes ?? 0);
+            return FileSink(path, handle);
+        },
         ["DuplicateHandle, HandleRef and SafeHandle sources, out SafeFileHandle, bool"] = (choice, cloexec) =>
         {
             SECURITY_ATTRIBUTES plain = StructOf(CallerChoice.NotInherit);
@@ -122,7 +150,7 @@ internal static unsafe partial class CreatorCases
     }
 
     /// <summary>Whether the case's argument can be null (a class or a pointer): then a null argument is a choice too.</summary>
-    public static bool TakesNull(string name) => name.Contains(", class,", StringComparison.Ordinal);
+    public static bool TakesNull(string name) => name.Contains(", class,", StringComparison.Ordinal) || name.EndsWith(" or null", StringComparison.Ordinal);
 
     public static Sink CreateShape(string name, CallerChoice choice, bool? cloexec) => s_shapeCases[name](choice, cloexec);
 

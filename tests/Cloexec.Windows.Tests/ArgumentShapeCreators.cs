@@ -23,6 +23,18 @@ internal struct SecurityAttributesWithBool
     public bool bInheritHandle;
 }
 
+/// <summary>CREATEFILE2_EXTENDED_PARAMETERS as a class, its SECURITY_ATTRIBUTES an IntPtr.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal sealed class CreateFile2ParametersClass
+{
+    public uint dwSize = (uint)Marshal.SizeOf<CreateFile2ParametersClass>();
+    public uint dwFileAttributes;
+    public uint dwFileFlags;
+    public uint dwSecurityQosFlags;
+    public IntPtr lpSecurityAttributes;
+    public IntPtr hTemplateFile;
+}
+
 /// <summary>A class that is not of the Win32 layout: the wrapper must refuse to copy it, naming it.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal sealed class TruncatedSecurityAttributes
@@ -87,6 +99,18 @@ internal static unsafe partial class ArgumentShapeCreators
 
     [CreatesDescriptor(Wraps = nameof(RawFileWithClass))]
     internal static partial SafeFileHandle FileWithClass(string name, uint access, uint share, SecurityAttributesClass? attributes, uint disposition, uint flags, IntPtr template, bool? cloexec = null);
+
+    [DllImport("kernel32", EntryPoint = "CreateFile2", CharSet = CharSet.Unicode, SetLastError = true)]
+    private static extern SafeFileHandle RawFile2WithRef(string name, uint access, uint share, uint disposition, ref CREATEFILE2_EXTENDED_PARAMETERS parameters);
+
+    [CreatesDescriptor(Wraps = nameof(RawFile2WithRef))]
+    internal static partial SafeFileHandle File2WithRef(string name, uint access, uint share, uint disposition, ref CREATEFILE2_EXTENDED_PARAMETERS parameters, bool? cloexec = null);
+
+    [DllImport("kernel32", EntryPoint = "CreateFile2", CharSet = CharSet.Unicode, SetLastError = true)]
+    private static extern IntPtr RawFile2WithClass(string name, uint access, uint share, uint disposition, CreateFile2ParametersClass? parameters);
+
+    [CreatesDescriptor(Wraps = nameof(RawFile2WithClass))]
+    internal static partial IntPtr File2WithClass(string name, uint access, uint share, uint disposition, CreateFile2ParametersClass? parameters, bool? cloexec = null);
 
     [DllImport("kernel32", EntryPoint = "DuplicateHandle", SetLastError = true)]
     private static extern bool RawDuplicateToSafeHandle(HandleRef sourceProcess, SafeHandle source, HandleRef targetProcess, out SafeFileHandle target, uint access, bool inherit, uint options);

@@ -16,6 +16,11 @@ internal enum FlagArgumentKind
     SecurityAttributesValueCopy,
     /// <summary>CREATEFILE2_EXTENDED_PARAMETERS: the wrapper's copy, pointing to its own SECURITY_ATTRIBUTES.</summary>
     NestedSecurityAttributesCopy,
+    /// <summary>
+    /// CREATEFILE2_EXTENDED_PARAMETERS of the user's own type for a raw method (Wraps): a copy of that type the runtime
+    /// makes, pointing to the wrapper's own SECURITY_ATTRIBUTES.
+    /// </summary>
+    NestedSecurityAttributesValueCopy,
     /// <summary>A BOOL that is TRUE for an inheritable handle.</summary>
     InheritBool,
     /// <summary>A stdio mode string, with <c>e</c> added or removed.</summary>

@@ -14,16 +14,15 @@ internal sealed class NestedStructCopyPlanner : FlagArgumentPlanner
 
     public override FlagPlacement Placement => FlagPlacement.NestedStructCopy;
 
-    // The pointer shapes of the SECURITY_ATTRIBUTES pointer itself: the copy of the user's own type, which a raw method
-    // takes by value or by ref, is made for SECURITY_ATTRIBUTES alone.
-    public override bool Fits(ParameterFacts parameter, bool wraps) => parameter.Has(ParameterTraits.ByValue)
-        ? parameter.HasAny(ParameterTraits.Pointer | ParameterTraits.NativeInteger)
-        : !wraps && parameter.Has(ParameterTraits.RefOrIn | ParameterTraits.Blittable);
+    // The same argument shapes as the SECURITY_ATTRIBUTES pointer itself.
+    public override bool Fits(ParameterFacts parameter, bool wraps) => StructCopyPlanner.Instance.Fits(parameter, wraps);
 
     public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
         context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,
-            "a CREATEFILE2_EXTENDED_PARAMETERS pointer: a pointer type, nint, or (without Wraps) a ref/in struct");
+            "a CREATEFILE2_EXTENDED_PARAMETERS pointer: a pointer type, nint, a ref/in struct, or (with Wraps) a struct or a class of sequential layout");
 
     public override FlagArgumentPlan Plan(PlanContext context, int index, CloexecFlag flag, bool dontWaitWhileHeld) =>
-        Argument(context, FlagArgumentKind.NestedSecurityAttributesCopy, index);
+        StructCopyPlanner.CopiesUsersType(context, index)
+            ? Argument(context, FlagArgumentKind.NestedSecurityAttributesValueCopy, index) with { Value = new ArgumentValue(index, ValueForm.Managed) }
+            : Argument(context, FlagArgumentKind.NestedSecurityAttributesCopy, index);
 }

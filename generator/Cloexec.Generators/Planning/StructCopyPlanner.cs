@@ -32,9 +32,13 @@ internal sealed class StructCopyPlanner : FlagArgumentPlanner
 
     public override FlagArgumentPlan Plan(PlanContext context, int index, CloexecFlag flag, bool dontWaitWhileHeld) => IsOpenHow(flag)
         ? Argument(context, FlagArgumentKind.OpenHowCopy, index) with { StructSize = new ArgumentValue(index + 1, ArgumentValues.Plain(context)) }
-        : context.Wraps && context.NativeParameters[index].HasAny(ParameterTraits.Struct | ParameterTraits.LayoutClass)
+        : CopiesUsersType(context, index)
             ? Argument(context, FlagArgumentKind.SecurityAttributesValueCopy, index) with { Value = new ArgumentValue(index, ValueForm.Managed) }
             : Argument(context, FlagArgumentKind.SecurityAttributesCopy, index);
+
+    /// <summary>Whether the call gets a copy of the user's own struct or class type: a raw method's, not passed through a pointer.</summary>
+    internal static bool CopiesUsersType(PlanContext context, int index) =>
+        context.Wraps && context.NativeParameters[index].HasAny(ParameterTraits.Struct | ParameterTraits.LayoutClass);
 
     /// <summary>The struct of open(2)'s flags is openat2's open_how; the others are SECURITY_ATTRIBUTES.</summary>
     private static bool IsOpenHow(CloexecFlag flag) => flag == CloexecFlag.Open;

@@ -61,6 +61,17 @@ public static class DescriptorRuntime
     public static T? CopySecurityAttributes<[DynamicallyAccessedMembers(SecurityAttributesCopies.Constructors)] T>(T? attributes, CloexecMode mode) => SecurityAttributesCopies.Copy(attributes, mode);
 
     /// <summary>
+    /// The CREATEFILE2_EXTENDED_PARAMETERS to pass to a raw import that declares it as the user's own struct or layout
+    /// class: <paramref name="parameters"/> itself when passing through; otherwise a new copy of it (or a fresh one for
+    /// <see langword="null"/>) whose <c>lpSecurityAttributes</c> is <paramref name="attributes"/>, a copy of the caller's
+    /// SECURITY_ATTRIBUTES (or a fresh one) with <c>bInheritHandle</c> set. Neither of the caller's structs is written.
+    /// </summary>
+    /// <exception cref="System.ArgumentException"><typeparamref name="T"/> is not of the Win32 layout's size.</exception>
+    [return: NotNullIfNotNull(nameof(parameters))]
+    public static unsafe T? CopyCreateFile2Parameters<[DynamicallyAccessedMembers(SecurityAttributesCopies.Constructors)] T>(
+        T? parameters, SecurityAttributes* attributes, CloexecMode mode) => SecurityAttributesCopies.CopyCreateFile2Parameters(parameters, attributes, mode);
+
+    /// <summary>
     /// The <c>CREATEFILE2_EXTENDED_PARAMETERS*</c> to pass to CreateFile2: the caller's own when the mode is
     /// <see cref="CloexecMode.PassThrough"/>; otherwise <paramref name="storage"/>, a copy of the caller's struct (or a
     /// fresh one for <see langword="null"/>) whose <c>lpSecurityAttributes</c> is <paramref name="attributes"/>, a copy

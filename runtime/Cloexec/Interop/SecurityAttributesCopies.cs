@@ -22,33 +22,69 @@ internal static class SecurityAttributesCopies
             return attributes;
         }
 
+        CheckSize<T>(sizeof(SecurityAttributes), "SECURITY_ATTRIBUTES", "int nLength, a pointer-sized lpSecurityDescriptor, a BOOL bInheritHandle");
+        var native = new SecurityAttributes { Length = sizeof(SecurityAttributes) };
+        ToNative(attributes, &native);
+        native.InheritHandle = mode == CloexecMode.Set ? 0 : 1;
+        return FromNative<T>(&native, attributes is not null);
+    }
+
+    /// <summary>
+    /// CREATEFILE2_EXTENDED_PARAMETERS of the user's own type: a new one whose lpSecurityAttributes is
+    /// <paramref name="attributes"/>, the wrapper's copy of the SECURITY_ATTRIBUTES the caller's pointed to (or a fresh one).
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(parameters))]
+    internal static unsafe T? CopyCreateFile2Parameters<[DynamicallyAccessedMembers(Constructors)] T>(T? parameters, SecurityAttributes* attributes, CloexecMode mode)
+    {
+        if (mode == CloexecMode.PassThrough)
+        {
+            return parameters;
+        }
+
+        CheckSize<T>(sizeof(CreateFile2Parameters), "CREATEFILE2_EXTENDED_PARAMETERS",
+            "four DWORDs, then a pointer-sized lpSecurityAttributes and hTemplateFile");
+        var native = new CreateFile2Parameters { Size = (uint)sizeof(CreateFile2Parameters) };
+        ToNative(parameters, &native);
+        CreateFile2Parameters copy;
+        _ = ArgumentRewriting.CreateFile2Parameters(&native, &copy, attributes, mode);
+        if (parameters is not null)
+        {
+            Marshal.DestroyStructure<T>((nint)(&native));
+        }
+
+        return FromNative<T>(&copy, destroy: false);
+    }
+
+    private static void CheckSize<T>(int win32Size, string win32Name, string layout)
+    {
         int size = Marshal.SizeOf<T>();
-        if (size != sizeof(SecurityAttributes))
+        if (size != win32Size)
         {
             throw new ArgumentException(
-                $"{typeof(T).FullName} is {size} bytes as a native struct, but SECURITY_ATTRIBUTES is {sizeof(SecurityAttributes)}: "
-                + "declare it with the Win32 layout (int nLength, a pointer-sized lpSecurityDescriptor, a BOOL bInheritHandle).",
-                nameof(attributes));
+                $"{typeof(T).FullName} is {size} bytes as a native struct, but {win32Name} is {win32Size}: declare it with the Win32 layout ({layout}).");
         }
+    }
 
-        var native = new SecurityAttributes { Length = sizeof(SecurityAttributes) };
-        var address = (nint)(&native);
-        if (attributes is not null)
+    private static unsafe void ToNative<T>(T? value, void* native)
+    {
+        if (value is not null)
         {
-            Marshal.StructureToPtr(attributes, address, fDeleteOld: false);
+            Marshal.StructureToPtr(value, (nint)native, fDeleteOld: false);
         }
+    }
 
-        native.InheritHandle = mode == CloexecMode.Set ? 0 : 1;
+    // With destroy, the native struct holds what StructureToPtr allocated for a field of the user's type: freed once read.
+    private static unsafe T FromNative<[DynamicallyAccessedMembers(Constructors)] T>(void* native, bool destroy)
+    {
         try
         {
-            return Marshal.PtrToStructure<T>(address)!;
+            return Marshal.PtrToStructure<T>((nint)native)!;
         }
         finally
         {
-            // Whatever StructureToPtr allocated for a field of the user's type is freed; the copy holds its own.
-            if (attributes is not null)
+            if (destroy)
             {
-                Marshal.DestroyStructure<T>(address);
+                Marshal.DestroyStructure<T>((nint)native);
             }
         }
     }

@@ -67,6 +67,17 @@ internal static class WindowsArgumentShapeSources
         }
 
         [StructLayout(LayoutKind.Sequential)]
+        internal sealed class CreateFile2ParametersClass
+        {
+            public uint dwSize;
+            public uint dwFileAttributes;
+            public uint dwFileFlags;
+            public uint dwSecurityQosFlags;
+            public IntPtr lpSecurityAttributes;
+            public IntPtr hTemplateFile;
+        }
+
+        [StructLayout(LayoutKind.Sequential)]
         internal struct PROCESS_INFORMATION
         {
             public IntPtr hProcess;
@@ -113,10 +124,12 @@ internal static class WindowsArgumentShapeSources
         yield return new("FileIntPtr", "CreateFileW", "", "IntPtr", "string name, uint access, uint share, IntPtr attributes, uint disposition, uint flags, IntPtr template", Accepted);
         yield return new("FileByValueInt", "CreateFileW", "", "int", "string name, uint access, uint share, SECURITY_ATTRIBUTES attributes, uint disposition, uint flags, IntPtr template", Argument);
 
-        // CreateFile2's CREATEFILE2_EXTENDED_PARAMETERS points to the SECURITY_ATTRIBUTES: through a pointer in both forms,
-        // by ref only in the direct form (no binding seen declares it by ref over a raw import; CLOEXEC0101 says so).
+        // CreateFile2's CREATEFILE2_EXTENDED_PARAMETERS points to the SECURITY_ATTRIBUTES: the same shapes.
         yield return new("File2Pointer", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CREATEFILE2_EXTENDED_PARAMETERS* parameters", Accepted);
         yield return new("File2Ref", "CreateFile2", "", "IntPtr", "string name, uint access, uint share, uint disposition, ref CREATEFILE2_EXTENDED_PARAMETERS parameters", Accepted);
+        yield return new("File2In", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, in CREATEFILE2_EXTENDED_PARAMETERS parameters", Accepted);
+        yield return new("File2ByValue", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CREATEFILE2_EXTENDED_PARAMETERS parameters", Argument);
+        yield return new("File2Class", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CreateFile2ParametersClass? parameters", ParameterAndArgument);
 
         // CreatePipe: BOOL result in each shape, handles out as IntPtr or SafeFileHandle.
         yield return new("PipeSafeHandles", "CreatePipe", "", "bool", "out SafeFileHandle read, out SafeFileHandle write, SecurityAttributesClass? attributes, int size", ParameterAndArgument);

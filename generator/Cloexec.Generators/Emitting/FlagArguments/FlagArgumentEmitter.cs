@@ -19,6 +19,9 @@ internal static class FlagArgumentEmitter
             case FlagArgumentKind.SecurityAttributesValueCopy:
                 SecurityAttributesCopyEmitter.WriteValueCopyLocals(writer, flag, Values.Of(flag.Value, model), locals);
                 break;
+            case FlagArgumentKind.NestedSecurityAttributesValueCopy:
+                SecurityAttributesCopyEmitter.WriteNestedValueCopyLocals(writer, flag, Values.Of(flag.Value, model), locals);
+                break;
             case FlagArgumentKind.NestedSecurityAttributesCopy:
                 SecurityAttributesCopyEmitter.WriteLocals(writer, locals);
                 SecurityAttributesCopyEmitter.WriteNestedLocals(writer, locals);
@@ -35,6 +38,7 @@ internal static class FlagArgumentEmitter
             FlagArgumentKind.OpenHowCopy => OpenHowCopyEmitter.Value(flag, value, Values.Of(flag.StructSize!, model), locals),
             FlagArgumentKind.SecurityAttributesCopy => SecurityAttributesCopyEmitter.Value(flag, value, locals),
             FlagArgumentKind.SecurityAttributesValueCopy => Values.WithRefKind(model.Parameters[flag.Index].Direction, locals.SecurityAttributes),
+            FlagArgumentKind.NestedSecurityAttributesValueCopy => Values.WithRefKind(model.Parameters[flag.Index].Direction, locals.CreateFile2Parameters),
             FlagArgumentKind.NestedSecurityAttributesCopy => SecurityAttributesCopyEmitter.NestedValue(flag, value, locals),
             FlagArgumentKind.InheritBool => InheritBoolEmitter.Value(flag, value, locals),
             FlagArgumentKind.ModeString => ModeStringEmitter.Value(value, locals),

@@ -21,6 +21,15 @@ internal static class SecurityAttributesCopyEmitter
         writer.Line($"{flag.ValueType} {locals.SecurityAttributes} = {RuntimeNames.Runtime}.CopySecurityAttributes({value}, {locals.Mode});");
     }
 
+    /// <summary>The user's own CREATEFILE2_EXTENDED_PARAMETERS type, copied by the runtime to point to the wrapper's SECURITY_ATTRIBUTES.</summary>
+    public static void WriteNestedValueCopyLocals(CodeWriter writer, FlagArgumentPlan flag, string value, LocalNames locals)
+    {
+        writer.Line("// Neither the caller's CREATEFILE2_EXTENDED_PARAMETERS nor its SECURITY_ATTRIBUTES is written: the call gets");
+        writer.Line("// this copy of its type, pointing to a copy of the SECURITY_ATTRIBUTES with bInheritHandle set.");
+        writer.Line($"global::Cloexec.Interop.SecurityAttributes {locals.SecurityAttributes};");
+        writer.Line($"{flag.ValueType} {locals.CreateFile2Parameters} = {RuntimeNames.Runtime}.CopyCreateFile2Parameters({value}, &{locals.SecurityAttributes}, {locals.Mode});");
+    }
+
     public static void WriteNestedLocals(CodeWriter writer, LocalNames locals)
     {
         writer.Line("// Nor the caller's CREATEFILE2_EXTENDED_PARAMETERS: the call gets this copy, pointing to the one above.");
