@@ -60,6 +60,12 @@ internal static unsafe partial class CreatorCases
             Assert.True(ArgumentShapeCreators.PipeWithStructByValue(out nint read, out nint write, attributes, 0, cloexec));
             return PipeSink(read, write);
         },
+        ["CreatePipe, struct by value, direct form"] = (choice, cloexec) =>
+        {
+            SECURITY_ATTRIBUTES attributes = StructOf(choice);
+            Assert.NotEqual(0, ArgumentShapeCreators.PipeDirectWithStructByValue(out nint read, out nint write, attributes, 0, cloexec));
+            return PipeSink(read, write);
+        },
         ["CreateEventW, class, SafeWaitHandle"] = (choice, cloexec) =>
         {
             SecurityAttributesClass? attributes = ClassOf(choice);

@@ -82,6 +82,10 @@ internal static unsafe partial class ArgumentShapeCreators
     [CreatesDescriptor(Wraps = nameof(RawPipeWithStructByValue))]
     internal static partial bool PipeWithStructByValue(out IntPtr read, out IntPtr write, SECURITY_ATTRIBUTES attributes, uint size, bool? cloexec = null);
 
+    // The direct form of the same: the generator passes the address of its copy, whatever the ABI.
+    [CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
+    internal static partial int PipeDirectWithStructByValue(out IntPtr read, out IntPtr write, SECURITY_ATTRIBUTES attributes, uint size, bool? cloexec = null);
+
     [DllImport("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
     private static extern bool RawPipeWithTruncated(out IntPtr read, out IntPtr write, TruncatedSecurityAttributes? attributes, uint size);
 

@@ -76,6 +76,7 @@ internal static class Marshalling
         MarshalKind.BoolAsByte => $"(byte)({parameter.Name} ? 1 : 0)",
         MarshalKind.Utf16String => $"(ushort*){NativeName(parameter)}",
         MarshalKind.Blittable => parameter.Name,
+        MarshalKind.StructAddress => "&" + parameter.Name,
         MarshalKind.Typedef => $"global::System.Runtime.CompilerServices.Unsafe.BitCast<{parameter.ManagedType}, {parameter.NativeType}>({parameter.Name})",
         _ => NativeName(parameter),
     };

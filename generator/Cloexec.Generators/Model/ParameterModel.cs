@@ -37,6 +37,11 @@ internal enum MarshalKind
     ByReference,
     /// <summary>A typedef-like struct (<c>mode_t</c>): passed as the one integer it holds.</summary>
     Typedef,
+    /// <summary>
+    /// A struct declared by value for a function that reads it through a pointer (SECURITY_ATTRIBUTES): passed as the
+    /// address of the wrapper's own copy, the parameter itself, as the x64 and arm64 Windows ABIs pass a struct that size.
+    /// </summary>
+    StructAddress,
 }
 
 internal enum ParameterDirection

@@ -16,14 +16,14 @@ internal static class CallPlanWriter
     {
         var names = new LocalNameChooser(context.Request.ParameterNames);
         LocalNames locals = ChooseLocals(names);
-        parameters = context.Parameters.Select(p => p with { NativeName = names.Choose("__" + p.Name.TrimStart('@') + "_native", "__marshaller") }).ToEquatableArray();
+        FlagArgumentPlanner? planner = choice.FlagArgumentIndex >= 0 ? FlagArgumentPlanner.Of(choice.Placement) : null;
+        parameters = context.Parameters.Select((p, i) => (i == choice.FlagArgumentIndex && planner is not null ? planner.Crossing(p, context.NativeParameters[i], context.Wraps) : p)
+            with { NativeName = names.Choose("__" + p.Name.TrimStart('@') + "_native", "__marshaller") }).ToEquatableArray();
         context = context.With(parameters);
 
         CallSkeleton skeleton = choice.Placement == FlagPlacement.AlwaysCloexec ? CallSkeleton.AlwaysCloexec : CallSkeleton.ForkLocked;
         bool dontWait = choice.Blocking?.Shape == WaitShape.DontWaitFlag;
-        FlagArgumentPlan? flagArgument = choice.FlagArgumentIndex >= 0 && FlagArgumentPlanner.Of(choice.Placement) is { } planner
-            ? planner.Plan(context, choice.FlagArgumentIndex, choice.Flag, dontWait)
-            : null;
+        FlagArgumentPlan? flagArgument = planner?.Plan(context, choice.FlagArgumentIndex, choice.Flag, dontWait);
         NativeTarget target = context.Target;
         ImportPlan? import = context.Wraps ? null : new ImportPlan(target.LibraryName ?? string.Empty, target.EntryPoint);
         var invoke = new InvokePlan(

@@ -18,6 +18,9 @@ internal abstract class FlagArgumentPlanner
     /// <summary>Reports the table's flag argument <paramref name="parameter"/>, which does not fit.</summary>
     public abstract void ReportMisfit(PlanContext context, ParameterFacts parameter);
 
+    /// <summary>How the flag's argument crosses to the wrapper's own import, where the shape asks for another way than the parser's.</summary>
+    public virtual ParameterModel Crossing(ParameterModel parameter, ParameterFacts facts, bool wraps) => parameter;
+
     /// <summary>The last argument the flag's application reads, the flag's own at <paramref name="index"/> or one after it.</summary>
     public virtual int LastArgumentRead(int index, CloexecFlag flag) => index;
 

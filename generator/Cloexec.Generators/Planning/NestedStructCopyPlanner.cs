@@ -17,6 +17,9 @@ internal sealed class NestedStructCopyPlanner : FlagArgumentPlanner
     // The same argument shapes as the SECURITY_ATTRIBUTES pointer itself.
     public override bool Fits(ParameterFacts parameter, bool wraps) => StructCopyPlanner.Instance.Fits(parameter, wraps);
 
+    public override ParameterModel Crossing(ParameterModel parameter, ParameterFacts facts, bool wraps) =>
+        StructCopyPlanner.Instance.Crossing(parameter, facts, wraps);
+
     public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
         context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,
             "a CREATEFILE2_EXTENDED_PARAMETERS pointer: a pointer type, nint, a ref/in struct, or (with Wraps) a struct or a class of sequential layout");

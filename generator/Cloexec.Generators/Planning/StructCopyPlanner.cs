@@ -15,16 +15,24 @@ internal sealed class StructCopyPlanner : FlagArgumentPlanner
     public override FlagPlacement Placement => FlagPlacement.StructCopy;
 
     // Through a pointer the wrapper passes its own copy; a raw method's ref/in or by-value struct or layout class gets a
-    // copy of the user's own type (the runtime makes it), as a raw 'ref' cannot be handed another struct type.
+    // copy of the user's own type (the runtime makes it), as a raw 'ref' cannot be handed another struct type. The
+    // wrapper's own import takes a blittable struct by ref/in, or by value as its address (Crossing).
     public override bool Fits(ParameterFacts parameter, bool wraps) => parameter.Has(ParameterTraits.ByValue)
-        ? parameter.HasAny(ParameterTraits.Pointer | ParameterTraits.NativeInteger) || (wraps && parameter.HasAny(ParameterTraits.Struct | ParameterTraits.LayoutClass))
+        ? parameter.HasAny(ParameterTraits.Pointer | ParameterTraits.NativeInteger)
+            || (wraps ? parameter.HasAny(ParameterTraits.Struct | ParameterTraits.LayoutClass) : parameter.Has(ParameterTraits.Struct | ParameterTraits.Blittable))
         : parameter.Has(ParameterTraits.RefOrIn) && (wraps ? parameter.Has(ParameterTraits.Struct) : parameter.Has(ParameterTraits.Blittable));
+
+    // The function reads the struct through a pointer: declared by value, it is passed as the address of the wrapper's copy.
+    public override ParameterModel Crossing(ParameterModel parameter, ParameterFacts facts, bool wraps) =>
+        !wraps && facts.Has(ParameterTraits.ByValue | ParameterTraits.Struct) && parameter.Kind == MarshalKind.Blittable
+            ? parameter with { Kind = MarshalKind.StructAddress, NativeType = parameter.NativeType + "*" }
+            : parameter;
 
     public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
         context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,
             parameter.HasAny(ParameterTraits.Struct | ParameterTraits.LayoutClass)
-                ? "a pointer to the struct: a pointer type, nint, or a ref/in struct of the Win32 layout without bool or char fields; "
-                    + "for a struct passed by value, a struct with a bool field or a layout class, declare the raw function with [DllImport] as it was and point Wraps at it"
+                ? "a pointer to the struct: a pointer type, nint, or a struct of the Win32 layout without bool or char fields; "
+                    + "for a struct with a bool field or a layout class, declare the raw function with [DllImport] as it was and point Wraps at it"
                 : "a pointer to the struct: a pointer type, nint, a ref/in struct, or (with Wraps) a struct or a class of sequential layout");
 
     // openat2(dirfd, path, how, size): the copy needs the struct's size, the argument after it.

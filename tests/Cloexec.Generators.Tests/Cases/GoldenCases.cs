@@ -55,6 +55,7 @@ public static class GoldenCases
         new("WindowsSecureCrtOpen", WindowsCompletedSources.SecureCrtOpen),
         new("WindowsAnsiAndBoolResults", DllImportMarshallingSources.WindowsAnsiAndBoolResults),
         new("WindowsArgumentShapesWraps", WindowsArgumentShapeSources.WrapsGolden()),
+        new("WindowsStructsByValue", WindowsArgumentShapeSources.DirectByValueGolden()),
     ];
 
     public static TheoryData<string> Names

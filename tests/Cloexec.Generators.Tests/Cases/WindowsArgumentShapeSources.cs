@@ -114,7 +114,7 @@ internal static class WindowsArgumentShapeSources
         yield return new("EventRef", "CreateEventW", "", "IntPtr", "ref SECURITY_ATTRIBUTES attributes, int manualReset, int initialState, string name", Accepted);
         yield return new("EventIn", "CreateEventW", "", "IntPtr", "in SECURITY_ATTRIBUTES attributes, int manualReset, int initialState, string name", Accepted);
         yield return new("EventInRef", "CreateEventW", "", "IntPtr", "[In] ref SECURITY_ATTRIBUTES attributes, int manualReset, int initialState, string name", Accepted);
-        yield return new("EventByValue", "CreateEventW", "", "IntPtr", "SECURITY_ATTRIBUTES attributes, int manualReset, int initialState, string name", Argument);
+        yield return new("EventByValue", "CreateEventW", "", "IntPtr", "SECURITY_ATTRIBUTES attributes, int manualReset, int initialState, string name", Accepted);
         yield return new("EventBoolStructRef", "CreateEventW", "", "IntPtr", "ref SecurityAttributesWithBool attributes, bool manualReset, bool initialState, string name", ParameterAndArgument);
         yield return new("EventBoolStructByValue", "CreateEventW", "", "IntPtr", "SecurityAttributesWithBool attributes, bool manualReset, bool initialState, string name", ParameterAndArgument);
         yield return new("EventClass", "CreateEventW", "", "SafeWaitHandle", "SecurityAttributesClass? attributes, bool manualReset, bool initialState, string? name", ParameterAndArgument);
@@ -122,13 +122,13 @@ internal static class WindowsArgumentShapeSources
         yield return new("FileSafeHandle", "CreateFileW", "", "SafeFileHandle", "string name, uint access, uint share, SecurityAttributesClass? attributes, uint disposition, uint flags, IntPtr template", ParameterAndArgument);
         yield return new("FileRefStruct", "CreateFileW", "", "SafeFileHandle", "string name, uint access, uint share, ref SECURITY_ATTRIBUTES attributes, uint disposition, uint flags, IntPtr template", Accepted);
         yield return new("FileIntPtr", "CreateFileW", "", "IntPtr", "string name, uint access, uint share, IntPtr attributes, uint disposition, uint flags, IntPtr template", Accepted);
-        yield return new("FileByValueInt", "CreateFileW", "", "int", "string name, uint access, uint share, SECURITY_ATTRIBUTES attributes, uint disposition, uint flags, IntPtr template", Argument);
+        yield return new("FileByValueInt", "CreateFileW", "", "int", "string name, uint access, uint share, SECURITY_ATTRIBUTES attributes, uint disposition, uint flags, IntPtr template", Accepted);
 
         // CreateFile2's CREATEFILE2_EXTENDED_PARAMETERS points to the SECURITY_ATTRIBUTES: the same shapes.
         yield return new("File2Pointer", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CREATEFILE2_EXTENDED_PARAMETERS* parameters", Accepted);
         yield return new("File2Ref", "CreateFile2", "", "IntPtr", "string name, uint access, uint share, uint disposition, ref CREATEFILE2_EXTENDED_PARAMETERS parameters", Accepted);
         yield return new("File2In", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, in CREATEFILE2_EXTENDED_PARAMETERS parameters", Accepted);
-        yield return new("File2ByValue", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CREATEFILE2_EXTENDED_PARAMETERS parameters", Argument);
+        yield return new("File2ByValue", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CREATEFILE2_EXTENDED_PARAMETERS parameters", Accepted);
         yield return new("File2Class", "CreateFile2", "", "SafeFileHandle", "string name, uint access, uint share, uint disposition, CreateFile2ParametersClass? parameters", ParameterAndArgument);
 
         // CreatePipe: BOOL result in each shape, handles out as IntPtr or SafeFileHandle.
@@ -136,7 +136,7 @@ internal static class WindowsArgumentShapeSources
         yield return new("PipeSafeHandlesRef", "CreatePipe", ReturnBool, "bool", "out SafeFileHandle read, out SafeFileHandle write, ref SECURITY_ATTRIBUTES attributes, uint size", Parameter);
         yield return new("PipeIntPtrs", "CreatePipe", "", "bool", "out IntPtr read, out IntPtr write, IntPtr attributes, uint size", Accepted);
         yield return new("PipeIntResult", "CreatePipe", "", "int", "out IntPtr read, out IntPtr write, ref SecurityAttributesWithBool attributes, uint size", ParameterAndArgument);
-        yield return new("PipeByValue", "CreatePipe", ReturnBool, "bool", "out SafeFileHandle read, out SafeFileHandle write, SECURITY_ATTRIBUTES attributes, uint size", ParameterAndArgument);
+        yield return new("PipeByValue", "CreatePipe", ReturnBool, "bool", "out SafeFileHandle read, out SafeFileHandle write, SECURITY_ATTRIBUTES attributes, uint size", Parameter);
 
         // DuplicateHandle: bInheritHandle in each type, sources as HandleRef, IntPtr or SafeHandle, the target out.
         yield return new("DuplicateIntPtr", "DuplicateHandle", "", "bool", "IntPtr sourceProcess, IntPtr source, IntPtr targetProcess, out IntPtr target, uint access, bool inherit, uint options", Accepted);
@@ -159,6 +159,12 @@ internal static class WindowsArgumentShapeSources
         {
         """ + string.Concat(All().Where(shape => shape.DirectRefusal.Length > 0).Select(shape => Members(shape))) + "}\n";
 
+    /// <summary>A golden case: the structs declared by value that the direct form passes as the address of its copy.</summary>
+    public static string DirectByValueGolden() => Types + """
+        internal static unsafe partial class Native
+        {
+        """ + string.Concat(All().Where(shape => shape.DirectRefusal.Length == 0 && shape.Name.Contains("ByValue", System.StringComparison.Ordinal)).Select(DirectMember)) + "}\n";
+
     /// <summary>The raw [DllImport] and, over it, the Wraps method with the original name and signature.</summary>
     public static string Wraps(Shape shape) => Types + """
         internal static unsafe partial class Native
@@ -177,12 +183,15 @@ internal static class WindowsArgumentShapeSources
         """;
 
     /// <summary>The direct form: the generator marshals every parameter itself, in [DllImport]'s style.</summary>
-    public static string Direct(Shape shape) => Types + $$"""
+    public static string Direct(Shape shape) => Types + """
         internal static unsafe partial class Native
         {
+        """ + DirectMember(shape) + "}\n";
+
+    private static string DirectMember(Shape shape) => $$"""
             [CreatesDescriptor("kernel32", EntryPoint = "{{shape.EntryPoint}}", CharSet = CharSet.Unicode, SetLastError = true)]
             {{shape.ReturnAttribute}}
             internal static partial {{shape.ReturnType}} {{shape.Name}}({{shape.Parameters}}, bool? cloexec = null);
-        }
+
         """;
 }
