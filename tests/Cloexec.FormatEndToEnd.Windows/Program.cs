@@ -18,10 +18,11 @@ namespace WindowsBindings;
 /// Every Winsock and CRT creator of the bindings, called by default (not inheritable expected), with
 /// <c>cloexec: true</c> (not inheritable) and with <c>cloexec: false</c> (inheritable), each handle read back with
 /// GetHandleInformation; then a child started with handle inheritance on is given the handle values of a socket and
-/// of a pipe made each way, and must be able to write only through the cloexec: false ones. Exits 1 on any mismatch.
+/// of a pipe made each way, and must be able to write only through the cloexec: false ones. Then every creator whose
+/// inheritance is an argument (ExplicitArgumentChecks.cs). Exits 1 on any mismatch.
 /// It compiles only once `dotnet format` has converted the raw imports: the calls below pass <c>cloexec</c>.
 /// </summary>
-internal static unsafe class Program
+internal static unsafe partial class Program
 {
     private const string ChildCommand = "--write-each";
     private const int O_RDONLY = 0, O_BINARY = 0x8000, SH_DENYNO = 0x40;
@@ -29,6 +30,9 @@ internal static unsafe class Program
     private static readonly bool?[] s_variants = [null, true, false];
     private static readonly List<string> s_failures = [];
     private static int s_checked;
+
+    // The checks that leave inheritance to the ambient default: with CLOEXEC_DEFAULT=0 exactly these must fail.
+    private static int s_reliesOnDefault;
 
     /// <summary>Handles one call made, and how to give them back.</summary>
     private sealed record Made(nint[] Handles, Action Close);
@@ -38,6 +42,11 @@ internal static unsafe class Program
         if (args.Length > 0 && args[0] == ChildCommand)
         {
             return WriteEach(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == ProveCommand)
+        {
+            return ProveEach(args.AsSpan(1));
         }
 
         StartWinsock();
@@ -56,7 +65,10 @@ internal static unsafe class Program
             File.Delete(path);
         }
 
+        CheckExplicitArguments(Path.GetTempPath());
+
         Console.WriteLine($"{s_checked} calls checked, {s_failures.Count} failed");
+        Console.WriteLine($"of them {s_reliesOnDefault} leave inheritance to the ambient default, {s_statedInArgument} state it in an argument");
         foreach (string failure in s_failures)
         {
             Console.Error.WriteLine("FAIL " + failure);
@@ -152,6 +164,7 @@ internal static unsafe class Program
         foreach (bool? cloexec in s_variants)
         {
             s_checked++;
+            s_reliesOnDefault += cloexec is null ? 1 : 0;
             string call = $"{name}, cloexec: {cloexec?.ToString() ?? "default"}";
             Made made;
             try
@@ -166,21 +179,27 @@ internal static unsafe class Program
 
             try
             {
-                foreach (nint handle in made.Handles)
-                {
-                    if (!Kernel32.GetHandleInformation(handle, out uint flags))
-                    {
-                        s_failures.Add($"{call}: GetHandleInformation({handle:x}) failed, error {Marshal.GetLastPInvokeError()}");
-                    }
-                    else if (((flags & Kernel32.HANDLE_FLAG_INHERIT) != 0) != (cloexec == false))
-                    {
-                        s_failures.Add($"{call}: handle {handle:x} has flags {flags:x}");
-                    }
-                }
+                CheckInheritance(call, made.Handles, inheritable: cloexec == false);
             }
             finally
             {
                 made.Close();
+            }
+        }
+    }
+
+    /// <summary>Reads HANDLE_FLAG_INHERIT of each handle a call made.</summary>
+    private static void CheckInheritance(string call, nint[] handles, bool inheritable)
+    {
+        foreach (nint handle in handles)
+        {
+            if (!Kernel32.GetHandleInformation(handle, out uint flags))
+            {
+                s_failures.Add($"{call}: GetHandleInformation({handle:x}) failed, error {Marshal.GetLastPInvokeError()}");
+            }
+            else if (((flags & Kernel32.HANDLE_FLAG_INHERIT) != 0) != inheritable)
+            {
+                s_failures.Add($"{call}: handle {handle:x} has flags {flags:x}");
             }
         }
     }
@@ -229,6 +248,7 @@ internal static unsafe class Program
             for (int i = 0; i < s_variants.Length; i++)
             {
                 string way = s_variants[i]?.ToString() ?? "default";
+                s_reliesOnDefault += s_variants[i] is null ? 2 : 0;
                 s_checked++;
                 Socket peer = sockets[i].Peer;
                 bool socketArrived = peer.Poll(TimeSpan.FromSeconds(1), SelectMode.SelectRead) && peer.Available > 0;
