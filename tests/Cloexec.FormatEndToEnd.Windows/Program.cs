@@ -188,19 +188,25 @@ internal static unsafe partial class Program
         }
     }
 
-    /// <summary>Reads HANDLE_FLAG_INHERIT of each handle a call made.</summary>
+    /// <summary>Reads HANDLE_FLAG_INHERIT of each handle a call made; one failure per call, however many handles are wrong.</summary>
     private static void CheckInheritance(string call, nint[] handles, bool inheritable)
     {
+        var wrong = new List<string>();
         foreach (nint handle in handles)
         {
             if (!Kernel32.GetHandleInformation(handle, out uint flags))
             {
-                s_failures.Add($"{call}: GetHandleInformation({handle:x}) failed, error {Marshal.GetLastPInvokeError()}");
+                wrong.Add($"GetHandleInformation({handle:x}) failed, error {Marshal.GetLastPInvokeError()}");
             }
             else if (((flags & Kernel32.HANDLE_FLAG_INHERIT) != 0) != inheritable)
             {
-                s_failures.Add($"{call}: handle {handle:x} has flags {flags:x}");
+                wrong.Add($"handle {handle:x} has flags {flags:x}");
             }
+        }
+
+        if (wrong.Count > 0)
+        {
+            s_failures.Add($"{call}: {string.Join(", ", wrong)}");
         }
     }
 
