@@ -12,7 +12,7 @@ internal static class AnalyzerDescriptors
     public static readonly DiagnosticDescriptor RawDescriptorImport = new(
         "CLOEXEC0200",
         "Raw import of a descriptor-creating function",
-        "'{0}' imports '{1}' directly, so every child process inherits the {2} it creates: declare it with [CreatesDescriptor] and a 'bool? cloexec = null' parameter. A code fix does it; for a whole project run 'dotnet format analyzers --diagnostics CLOEXEC0200 --severity warn'.",
+        "'{0}' imports '{1}' directly, so every child process inherits the {2} it creates: declare it with [CreatesDescriptor] and a 'bool? cloexec = null' parameter. A code fix does it; for a whole project run '{3}'.",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -28,4 +28,16 @@ internal static class AnalyzerDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "cloexec0201",
         description: AnalyzerFixes.ExplicitCloexecFlag);
+
+    // Info, not a warning: nothing is inherited by omission, since every call states its choice; converting adds the
+    // cloexec switch and keeps that choice. CLOEXEC0201 is taken (shipped in 0.1.0), hence 0202.
+    public static readonly DiagnosticDescriptor ArgumentInheritanceImport = new(
+        "CLOEXEC0202",
+        "Raw import of a Win32 creator whose inheritance is an argument",
+        "'{0}' imports '{1}', whose every call states in its {2} argument whether the handle it creates is inherited: declaring it with [CreatesDescriptor] keeps that choice on every existing call and adds a 'bool? cloexec = null' parameter that overrides it (true: not inherited, false: inherited). A code fix does it; for a whole project, with the other Windows creators, run '" + AnalyzerFixes.WindowsConversionCommand + "'.",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "cloexec0202",
+        description: AnalyzerFixes.ArgumentInheritanceImport);
 }

@@ -9,14 +9,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Cloexec.Analyzers;
 
 /// <summary>
-/// Reports each [DllImport]/[LibraryImport] of a function of the generator's table whose descriptors or handles are
-/// inheritable by omission (<see cref="LeaksByOmission"/>), unless a [CreatesDescriptor] method of the same type wraps
-/// it: that raw import is the Wraps pattern, not a leak.
+/// Reports each [DllImport]/[LibraryImport] of a function of the generator's table, unless a [CreatesDescriptor]
+/// method of the same type wraps it (that raw import is the Wraps pattern, not a leak): CLOEXEC0200 where what it
+/// creates is inheritable by omission (<see cref="LeaksByOmission"/>), CLOEXEC0202 for a Win32 creator whose every
+/// call states the inheritance in an argument (<see cref="InheritanceArgumentOf"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [AnalyzerDescriptors.RawDescriptorImport];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+        [AnalyzerDescriptors.RawDescriptorImport, AnalyzerDescriptors.ArgumentInheritanceImport];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -38,16 +40,22 @@ public sealed class RawDeclarationAnalyzer : DiagnosticAnalyzer
 
         foreach (IMethodSymbol method in methods)
         {
-            if (wrapped.Contains(method.Name) || RawImport.Of(method) is not { } import || !LeaksByOmission(import))
+            if (wrapped.Contains(method.Name) || RawImport.Of(method) is not { } import
+                || method.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
             {
                 continue;
             }
 
-            Location? location = method.Locations.FirstOrDefault(l => l.IsInSource);
-            if (location is not null)
+            if (LeaksByOmission(import))
             {
-                string what = import.Platform == NativePlatform.Windows && !NativeLibraries.IsCrt(import.LibraryName) ? "handles" : "descriptors";
-                context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.RawDescriptorImport, location, method.Name, import.EntryPoint, what));
+                bool windows = import.Platform == NativePlatform.Windows;
+                string what = windows && !NativeLibraries.IsCrt(import.LibraryName) ? "handles" : "descriptors";
+                string command = windows ? AnalyzerFixes.WindowsConversionCommand : AnalyzerFixes.ConversionCommand;
+                context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.RawDescriptorImport, location, method.Name, import.EntryPoint, what, command));
+            }
+            else if (InheritanceArgumentOf(import, method) is { } argument)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.ArgumentInheritanceImport, location, method.Name, import.EntryPoint, argument));
             }
         }
     }
@@ -56,8 +64,7 @@ public sealed class RawDeclarationAnalyzer : DiagnosticAnalyzer
     /// Whether what the import creates is inheritable unless each call says otherwise. A Unix creator of the table that is
     /// not always close-on-exec, from the C library or libutil. A Windows creator whose call has no say or only a flag
     /// to add (WSASocket's WSA_FLAG_NO_HANDLE_INHERIT, the CRT's _O_NOINHERIT, nothing for socket, accept and _dup);
-    /// not one that takes SECURITY_ATTRIBUTES or bInheritHandle, where every call states the inheritance it wants
-    /// (null means none), so nothing is inherited by omission.
+    /// not one that takes SECURITY_ATTRIBUTES or bInheritHandle (<see cref="InheritanceArgumentOf"/>).
     /// </summary>
     private static bool LeaksByOmission(RawImport import)
     {
@@ -68,5 +75,32 @@ public sealed class RawDeclarationAnalyzer : DiagnosticAnalyzer
 
         return NativeLibraries.ExportsUnixCreator(import.LibraryName, import.EntryPoint)
             && EntryPointTable.Find(import.EntryPoint, NativePlatform.Unix) is { Placement: not FlagPlacement.AlwaysCloexec };
+    }
+
+    /// <summary>
+    /// For a Windows creator whose every call states the inheritance it wants (a SECURITY_ATTRIBUTES, null meaning none,
+    /// or a BOOL bInheritHandle), so that nothing is inherited by omission: that argument as the message names it, the
+    /// Win32 name and the declaration's own; otherwise <see langword="null"/>.
+    /// </summary>
+    private static string? InheritanceArgumentOf(RawImport import, IMethodSymbol method)
+    {
+        if (import.Platform != NativePlatform.Windows || EntryPointTable.Find(import.EntryPoint, NativePlatform.Windows) is not { } row)
+        {
+            return null;
+        }
+
+        string? win32Name = row.Flag switch
+        {
+            CloexecFlag.SecurityAttributes => row.Placement == FlagPlacement.NestedStructCopy ? "pCreateExParams" : "lpSecurityAttributes",
+            CloexecFlag.InheritHandleArgument => "bInheritHandle",
+            _ => null,
+        };
+        if (win32Name is null)
+        {
+            return null;
+        }
+
+        string? declared = row.FlagArgument >= 0 && row.FlagArgument < method.Parameters.Length ? method.Parameters[row.FlagArgument].Name : null;
+        return declared is null || declared == win32Name ? win32Name : $"{win32Name} ('{declared}')";
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using Cloexec.Analyzers;
 using Cloexec.Generators.Knowledge;
+using Cloexec.Interop;
 using Microsoft.CodeAnalysis;
 
 namespace Cloexec.CodeFixes;
@@ -47,7 +48,7 @@ internal static class GeneratorMarshalling
     {
         NativePlatform platform = NativeLibraries.PlatformOf(import.LibraryName);
         if (method.IsGenericMethod || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && s_importOnlyAttributes.Contains(name))
-            || !ReturnMarshalsItself(method))
+            || !ReturnMarshalsItself(method) || !InheritanceArgumentFits(method, import, wraps: false))
         {
             return false;
         }
@@ -75,11 +76,54 @@ internal static class GeneratorMarshalling
     }
 
     /// <summary>
-    /// Whether a [DllImport]'s bare <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: DllImport
-    /// marshals it as a 4-byte BOOL, the generator wants that said.
+    /// Whether the argument that carries a Win32 creator's inheritance has a shape the generator rewrites: a
+    /// SECURITY_ATTRIBUTES (or CREATEFILE2_EXTENDED_PARAMETERS) as a pointer, a native integer or a <c>ref</c>/<c>in</c>
+    /// struct of bytes in either form; with <paramref name="wraps"/> also a struct of any fields by value or by reference
+    /// and a layout class, which only the raw import marshals (as a pointer to a copy). A bInheritHandle must be a BOOL
+    /// by value in either form: <c>int</c>, <c>uint</c>, an enum over them, or <c>bool</c>. Any other function: true.
     /// </summary>
-    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method, RawImport import) =>
-        !import.IsLibraryImport && method.ReturnType.SpecialType == SpecialType.System_Boolean && MarshalAsOf(method.GetReturnTypeAttributes()) is null;
+    public static bool InheritanceArgumentFits(IMethodSymbol method, RawImport import, bool wraps)
+    {
+        if (EntryPointTable.Find(import.EntryPoint, NativeLibraries.PlatformOf(import.LibraryName)) is not { FlagArgument: >= 0 } row
+            || row.FlagArgument >= method.Parameters.Length)
+        {
+            return true;
+        }
+
+        IParameterSymbol argument = method.Parameters[row.FlagArgument];
+        ITypeSymbol type = argument.Type;
+        bool userStruct = type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None, IsGenericType: false };
+        return row.Placement switch
+        {
+            FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy => argument.RefKind switch
+            {
+                RefKind.None => type is IPointerTypeSymbol || type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+                    || (wraps && (userStruct || IsLayoutClass(type))),
+                RefKind.Ref or RefKind.In or RefKind.RefReadOnlyParameter => userStruct && (wraps || IsInteropBlittable(type)),
+                _ => false,
+            },
+            FlagPlacement.InheritBool => argument.RefKind == RefKind.None
+                && ((type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying : type).SpecialType
+                    is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_UInt32),
+            _ => true,
+        };
+    }
+
+    /// <summary>A class [DllImport] passes as a pointer to its fields: sequential or explicit layout (a referenced one does not show it).</summary>
+    private static bool IsLayoutClass(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsGenericType: false, SpecialType: SpecialType.None } named
+        && !IsSafeHandle(named)
+        && (named.Locations.All(l => !l.IsInSource) || named.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
+            && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is { } kind
+            && (LayoutKind)System.Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) is LayoutKind.Sequential or LayoutKind.Explicit));
+
+    /// <summary>
+    /// Whether a Wraps wrapper of a <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: the
+    /// generator wants a BOOL said (a bare bool is what [DllImport] marshals as one), and the raw import keeps its own
+    /// <c>[return: MarshalAs]</c>, which the wrapper does not repeat.
+    /// </summary>
+    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Boolean;
 
     /// <summary>Whether a [DllImport]'s bare <c>bool</c> parameter needs <c>[MarshalAs(UnmanagedType.Bool)]</c> written.</summary>
     public static bool NeedsBoolMarshalAs(IParameterSymbol parameter) =>

@@ -29,6 +29,8 @@ internal sealed class MethodConversion
     /// <param name="rawName">The Wraps form's name for the raw import.</param>
     /// <param name="partialName">The partial method's name when the declaration is an explicit interface implementation.</param>
     /// <param name="boolParameters">Bare bool parameters of a [DllImport], which are BOOLs.</param>
+    /// <param name="boundEntryPoint">The function the import binds, which the Wraps form's raw import names as its EntryPoint.</param>
+    /// <param name="entryPointWritten">Whether the import's EntryPoint, if it has one, already names that function.</param>
     public MethodConversion(
         (int List, int Attribute) importAttributeIndex,
         ImmutableHashSet<(int List, int Attribute)> importOnlyAttributes,
@@ -37,8 +39,12 @@ internal sealed class MethodConversion
         string? partialName,
         bool addCloexec,
         ImmutableArray<int> boolParameters,
-        bool boolReturn)
+        bool boolReturn,
+        string boundEntryPoint,
+        bool entryPointWritten)
     {
+        _boundEntryPoint = boundEntryPoint;
+        _entryPointWritten = entryPointWritten;
         _importAttributeIndex = importAttributeIndex;
         _importOnlyAttributes = importOnlyAttributes;
         _createsDescriptor = createsDescriptor;
@@ -57,6 +63,8 @@ internal sealed class MethodConversion
     private readonly bool _addCloexec;
     private readonly ImmutableArray<int> _boolParameters;
     private readonly bool _boolReturn;
+    private readonly string _boundEntryPoint;
+    private readonly bool _entryPointWritten;
 
     /// <summary>The members that replace <paramref name="method"/>, in order; the first keeps its comments, docs and directives.</summary>
     public IEnumerable<MemberDeclarationSyntax> Members(MethodDeclarationSyntax method)
@@ -119,16 +127,25 @@ internal sealed class MethodConversion
         return AsPartial(result);
     }
 
-    /// <summary>The import as written, renamed and private; its entry point written out, since its name no longer says it.</summary>
+    /// <summary>
+    /// The import as written, renamed and private; its entry point written out, since its name no longer says it, as the
+    /// function it binds (CreateFile under CharSet.Unicode is CreateFileW, which DllImport still finds under that name):
+    /// the generator reads the wrapped function by that name and does not probe.
+    /// </summary>
     private MethodDeclarationSyntax Raw(MethodDeclarationSyntax method)
     {
         AttributeSyntax import = ImportAttribute(method);
-        AttributeSyntax withEntryPoint = import;
-        if (import.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText == "EntryPoint") != true)
+        ExpressionSyntax bound = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(_boundEntryPoint));
+        AttributeSyntax withEntryPoint;
+        if (import.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "EntryPoint") is { } written)
         {
-            AttributeArgumentSyntax entryPoint = SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals("EntryPoint"), null,
-                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(method.Identifier.ValueText))).NormalizeWhitespace();
+            withEntryPoint = _entryPointWritten
+                ? import
+                : import.ReplaceNode(written.Expression, bound.WithTriviaFrom(written.Expression));
+        }
+        else
+        {
+            AttributeArgumentSyntax entryPoint = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("EntryPoint"), null, bound).NormalizeWhitespace();
             AttributeArgumentListSyntax arguments = import.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
             withEntryPoint = import.WithArgumentList(arguments.WithArguments(arguments.Arguments.Count == 0
                 ? SyntaxFactory.SingletonSeparatedList(entryPoint)

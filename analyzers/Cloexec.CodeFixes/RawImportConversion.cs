@@ -119,6 +119,12 @@ internal static class RawImportConversion
         }
 
         bool direct = GeneratorMarshalling.MarshalsItself(symbol, import);
+        if (!direct && !GeneratorMarshalling.InheritanceArgumentFits(symbol, import, wraps: true))
+        {
+            // A bInheritHandle the generator cannot set (a BOOL struct): no form would compile.
+            return null;
+        }
+
         if (!direct && symbol.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None })
         {
             // A typedef struct result (ssize_t) crosses only through the generator's own import; a wrapper returns the integer.
@@ -141,7 +147,9 @@ internal static class RawImportConversion
             partialName,
             addCloexec,
             boolParameters,
-            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, import));
+            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol),
+            boundEntryPoint: import.EntryPoint,
+            entryPointWritten: import.EntryPoint == import.WrittenEntryPoint);
     }
 
     private static string Unique(string name, HashSet<string> taken)

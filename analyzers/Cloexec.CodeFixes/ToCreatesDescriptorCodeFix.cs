@@ -9,13 +9,14 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Cloexec.CodeFixes;
 
-/// <summary>Offers CLOEXEC0200's fix: the raw import becomes a [CreatesDescriptor] partial method (see <see cref="RawImportConversion"/>).</summary>
+/// <summary>Offers CLOEXEC0200's and CLOEXEC0202's fix: the raw import becomes a [CreatesDescriptor] partial method (see <see cref="RawImportConversion"/>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ToCreatesDescriptorCodeFix)), Shared]
 public sealed class ToCreatesDescriptorCodeFix : CodeFixProvider
 {
     private const string Title = "Declare with [CreatesDescriptor]";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => [AnalyzerDescriptors.RawDescriptorImport.Id];
+    public override ImmutableArray<string> FixableDiagnosticIds =>
+        [AnalyzerDescriptors.RawDescriptorImport.Id, AnalyzerDescriptors.ArgumentInheritanceImport.Id];
 
     /// <summary>
     /// One rewrite per document with all of that document's diagnostics. The batch fixer instead makes each fix alone

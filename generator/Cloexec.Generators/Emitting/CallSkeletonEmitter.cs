@@ -30,7 +30,7 @@ internal static class CallSkeletonEmitter
 
         if (plan.FlagArgument is { } flag)
         {
-            FlagArgumentEmitter.WriteLocals(writer, flag, locals);
+            FlagArgumentEmitter.WriteLocals(writer, flag, model, locals);
         }
 
         if (plan.PassThroughWhen is { } passThrough)

@@ -27,11 +27,14 @@ internal static class Values
         }));
 
     /// <summary>An argument to the user's raw method, passed the way the wrapper received it.</summary>
-    private static string WithRefKind(ParameterModel parameter) => parameter.Direction switch
+    private static string WithRefKind(ParameterModel parameter) => WithRefKind(parameter.Direction, parameter.Name);
+
+    /// <summary><paramref name="name"/> passed to the user's raw method as a parameter of <paramref name="direction"/> is.</summary>
+    public static string WithRefKind(ParameterDirection direction, string name) => direction switch
     {
-        ParameterDirection.Ref => "ref " + parameter.Name,
-        ParameterDirection.Out => "out " + parameter.Name,
-        ParameterDirection.ReadOnlyRef => "in " + parameter.Name,
-        _ => parameter.Name,
+        ParameterDirection.Ref => "ref " + name,
+        ParameterDirection.Out => "out " + name,
+        ParameterDirection.ReadOnlyRef => "in " + name,
+        _ => name,
     };
 }

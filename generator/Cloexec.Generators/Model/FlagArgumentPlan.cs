@@ -9,6 +9,11 @@ internal enum FlagArgumentKind
     OpenHowCopy,
     /// <summary>A SECURITY_ATTRIBUTES pointer: the call gets the wrapper's copy, with bInheritHandle set.</summary>
     SecurityAttributesCopy,
+    /// <summary>
+    /// A SECURITY_ATTRIBUTES struct or class of the user's own type, by value or by ref/in, for a raw method (Wraps): the
+    /// call gets a copy the runtime makes of the same type, with bInheritHandle set.
+    /// </summary>
+    SecurityAttributesValueCopy,
     /// <summary>CREATEFILE2_EXTENDED_PARAMETERS: the wrapper's copy, pointing to its own SECURITY_ATTRIBUTES.</summary>
     NestedSecurityAttributesCopy,
     /// <summary>A BOOL that is TRUE for an inheritable handle.</summary>

@@ -84,6 +84,10 @@ internal enum ParameterTraits
     Blittable = 1 << 12,
     /// <summary>The call could write an int through it: int*/uint*, out/ref int, an int array or Span.</summary>
     HoldsInt32 = 1 << 13,
+    /// <summary>A struct of the user's (not a primitive, an enum or Nullable): [DllImport] passes it as its fields.</summary>
+    Struct = 1 << 14,
+    /// <summary>A class with sequential or explicit layout: [DllImport] passes a pointer to its fields, or null.</summary>
+    LayoutClass = 1 << 15,
 }
 
 /// <param name="Name">The name as written, without <c>@</c>: what FlagsParameter and DescriptorsParameter name.</param>

@@ -94,13 +94,19 @@ internal static class ParameterClassifier
 
     /// <summary>
     /// Whether the method returns <c>bool</c> as a Win32 BOOL: <c>[return: MarshalAs(UnmanagedType.Bool)]</c>, or no
-    /// [MarshalAs] in a declaration of [DllImport]'s style (CharSet set).
+    /// [MarshalAs] in a declaration of [DllImport]'s style (CharSet set). Through Wraps the raw method has already made
+    /// its bool of what the function returned (a plain bool of a [DllImport] is a BOOL), so any bool is.
     /// </summary>
     public static bool ReturnsBoolAsInt(IMethodSymbol method, AttributeSettings settings)
     {
         if (method.ReturnType.SpecialType != SpecialType.System_Boolean)
         {
             return false;
+        }
+
+        if (settings.Wraps is not null)
+        {
+            return true;
         }
 
         string? unmanagedType = MarshalAsReader.UnmanagedTypeOf(method.GetReturnTypeAttributes());
@@ -122,11 +128,45 @@ internal static class ParameterClassifier
         _ => Unsupported($", and [MarshalAs(UnmanagedType.{unmanagedType})] is not generated for it: use UnmanagedType.Bool (a C int or a Win32 BOOL) or U1 (a C bool), or {WrapsAdvice}"),
     };
 
-    /// <summary>Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do.</summary>
+    /// <summary>
+    /// Integers, enums, pointers and unmanaged structs cross as they are; bool and char never do, nor a struct with a
+    /// bool or char field anywhere inside (a BOOL, an ANSI char natively: SECURITY_ATTRIBUTES with a bool bInheritHandle).
+    /// </summary>
     public static bool IsBlittable(ITypeSymbol type) =>
         type.IsUnmanagedType
         && type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_Char)
-        && type is not INamedTypeSymbol { IsGenericType: true, IsValueType: true, Name: "Nullable" };
+        && type is not INamedTypeSymbol { IsGenericType: true, IsValueType: true, Name: "Nullable" }
+        && !HasMarshalledField(type);
+
+    private static bool HasMarshalledField(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } named
+        && named.GetMembers().OfType<IFieldSymbol>().Any(field => !field.IsStatic
+            && (field.Type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char || HasMarshalledField(field.Type)));
+
+    /// <summary>A struct of the user's: not a primitive, an enum, or <c>Nullable</c>.</summary>
+    public static bool IsUserStruct(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None, IsGenericType: false };
+
+    /// <summary>
+    /// A class [DllImport] passes as a pointer to its fields: one with sequential or explicit layout. A referenced
+    /// assembly's class does not show its layout here: it is taken as one, and the run time checks it.
+    /// </summary>
+    public static bool IsLayoutClass(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsGenericType: false, SpecialType: SpecialType.None } named
+        && !IsSafeHandle(named)
+        && !TextClassifier.IsStringBuilder(named)
+        && (named.Locations.All(location => !location.IsInSource) || HasSequentialOrExplicitLayout(named));
+
+    private static bool HasSequentialOrExplicitLayout(INamedTypeSymbol type) => type.GetAttributes().Any(attribute =>
+        attribute.AttributeClass is { Name: "StructLayoutAttribute" } layout
+        && TypeNames.HasQualifiedName(layout.ContainingNamespace, "System.Runtime.InteropServices")
+        && attribute.ConstructorArguments.Length == 1
+        && attribute.ConstructorArguments[0].Value is { } kind
+        && System.Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) is LayoutKindSequential or LayoutKindExplicit);
+
+    // System.Runtime.InteropServices.LayoutKind members.
+    private const int LayoutKindSequential = 0;
+    private const int LayoutKindExplicit = 2;
 
     /// <summary>
     /// The integer inside a typedef-like struct (C's <c>mode_t</c> or <c>ssize_t</c> as bindings declare them: a struct

@@ -58,6 +58,10 @@ internal static class TraitsReader
             traits |= ParameterTraits.Blittable;
         }
 
+        traits |= ParameterClassifier.IsUserStruct(type) ? ParameterTraits.Struct
+            : ParameterClassifier.IsLayoutClass(type) ? ParameterTraits.LayoutClass
+            : ParameterTraits.None;
+
         return CouldHoldInt32(parameter) ? traits | ParameterTraits.HoldsInt32 : traits;
     }
 

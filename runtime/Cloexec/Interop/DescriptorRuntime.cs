@@ -43,6 +43,16 @@ public static class DescriptorRuntime
         ArgumentRewriting.SecurityAttributes(attributes, storage, mode);
 
     /// <summary>
+    /// The SECURITY_ATTRIBUTES to pass to a raw import that declares it as the user's own struct or layout class (by
+    /// value, <c>ref</c> or <c>in</c>): <paramref name="attributes"/> itself when the mode is
+    /// <see cref="CloexecMode.PassThrough"/>; otherwise a new copy of it (or a fresh one for <see langword="null"/>)
+    /// whose <c>bInheritHandle</c> says the mode. The caller's struct or object is never written.
+    /// </summary>
+    /// <exception cref="System.ArgumentException"><typeparamref name="T"/> is not of the Win32 layout's size.</exception>
+    [return: NotNullIfNotNull(nameof(attributes))]
+    public static T? CopySecurityAttributes<[DynamicallyAccessedMembers(SecurityAttributesCopies.Constructors)] T>(T? attributes, CloexecMode mode) => SecurityAttributesCopies.Copy(attributes, mode);
+
+    /// <summary>
     /// The <c>CREATEFILE2_EXTENDED_PARAMETERS*</c> to pass to CreateFile2: the caller's own when the mode is
     /// <see cref="CloexecMode.PassThrough"/>; otherwise <paramref name="storage"/>, a copy of the caller's struct (or a
     /// fresh one for <see langword="null"/>) whose <c>lpSecurityAttributes</c> is <paramref name="attributes"/>, a copy

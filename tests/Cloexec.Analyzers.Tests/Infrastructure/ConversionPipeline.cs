@@ -44,18 +44,36 @@ internal static class ConversionPipeline
         }
 
         Project raw = solution.GetProject(id)!;
+        Project converted = raw;
+        // As 'dotnet format analyzers --diagnostics CLOEXEC0200 CLOEXEC0202' does: one Fix All per diagnostic, in order,
+        // each over the project as the previous one left it and with its diagnostics computed afresh.
+        foreach (string diagnosticId in new[] { AnalyzerDescriptors.RawDescriptorImport.Id, AnalyzerDescriptors.ArgumentInheritanceImport.Id })
+        {
+            converted = await FixAllAsync(converted, diagnosticId);
+        }
+
+        return (raw, converted);
+    }
+
+    private static async Task<Project> FixAllAsync(Project project, string diagnosticId)
+    {
+        if (!(await RawImportDiagnosticsAsync(project)).Any(d => d.Id == diagnosticId))
+        {
+            return project;
+        }
+
         var provider = new ToCreatesDescriptorCodeFix();
         var context = new FixAllContext(
-            raw, provider, FixAllScope.Project, "Declare with [CreatesDescriptor]", [AnalyzerDescriptors.RawDescriptorImport.Id],
+            project, provider, FixAllScope.Project, "Declare with [CreatesDescriptor]", [diagnosticId],
             new AnalyzerDiagnostics(), CancellationToken.None);
         CodeAction? action = await provider.GetFixAllProvider().GetFixAsync(context);
         if (action is null)
         {
-            return (raw, raw);
+            return project;
         }
 
         Solution changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        return (raw, changed.GetProject(id)!);
+        return changed.GetProject(project.Id)!;
     }
 
     public static async Task<ImmutableArray<Diagnostic>> RawImportDiagnosticsAsync(Project project)

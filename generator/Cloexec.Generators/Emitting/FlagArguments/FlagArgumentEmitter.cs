@@ -6,7 +6,7 @@ namespace Cloexec.Generators.Emitting.FlagArguments;
 internal static class FlagArgumentEmitter
 {
     /// <summary>The locals the call's copy of the caller's struct lives in, before the call.</summary>
-    public static void WriteLocals(CodeWriter writer, FlagArgumentPlan flag, LocalNames locals)
+    public static void WriteLocals(CodeWriter writer, FlagArgumentPlan flag, WrapperModel model, LocalNames locals)
     {
         switch (flag.Kind)
         {
@@ -15,6 +15,9 @@ internal static class FlagArgumentEmitter
                 break;
             case FlagArgumentKind.SecurityAttributesCopy:
                 SecurityAttributesCopyEmitter.WriteLocals(writer, locals);
+                break;
+            case FlagArgumentKind.SecurityAttributesValueCopy:
+                SecurityAttributesCopyEmitter.WriteValueCopyLocals(writer, flag, Values.Of(flag.Value, model), locals);
                 break;
             case FlagArgumentKind.NestedSecurityAttributesCopy:
                 SecurityAttributesCopyEmitter.WriteLocals(writer, locals);
@@ -31,6 +34,7 @@ internal static class FlagArgumentEmitter
         {
             FlagArgumentKind.OpenHowCopy => OpenHowCopyEmitter.Value(flag, value, Values.Of(flag.StructSize!, model), locals),
             FlagArgumentKind.SecurityAttributesCopy => SecurityAttributesCopyEmitter.Value(flag, value, locals),
+            FlagArgumentKind.SecurityAttributesValueCopy => Values.WithRefKind(model.Parameters[flag.Index].Direction, locals.SecurityAttributes),
             FlagArgumentKind.NestedSecurityAttributesCopy => SecurityAttributesCopyEmitter.NestedValue(flag, value, locals),
             FlagArgumentKind.InheritBool => InheritBoolEmitter.Value(flag, value, locals),
             FlagArgumentKind.ModeString => ModeStringEmitter.Value(value, locals),

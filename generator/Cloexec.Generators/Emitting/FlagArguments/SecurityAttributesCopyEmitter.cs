@@ -14,6 +14,13 @@ internal static class SecurityAttributesCopyEmitter
         writer.Line($"global::Cloexec.Interop.SecurityAttributes {locals.SecurityAttributes};");
     }
 
+    /// <summary>The user's own struct or class, copied by the runtime before the call (Wraps over a raw method).</summary>
+    public static void WriteValueCopyLocals(CodeWriter writer, FlagArgumentPlan flag, string value, LocalNames locals)
+    {
+        writer.Line("// The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy of its type, with bInheritHandle set.");
+        writer.Line($"{flag.ValueType} {locals.SecurityAttributes} = {RuntimeNames.Runtime}.CopySecurityAttributes({value}, {locals.Mode});");
+    }
+
     public static void WriteNestedLocals(CodeWriter writer, LocalNames locals)
     {
         writer.Line("// Nor the caller's CREATEFILE2_EXTENDED_PARAMETERS: the call gets this copy, pointing to the one above.");
