@@ -32,14 +32,19 @@ internal static unsafe partial class Program
 
     private static void CheckExplicitArguments(string directory)
     {
-        IReadOnlyList<(string Name, Func<Call, Probe> Make)> creators = ExplicitCreators(directory);
+        List<Creator> creators = ExplicitCreators(directory);
         foreach (Call call in s_calls)
         {
             var made = new List<(string Call, Probe Probe)>();
             try
             {
-                foreach ((string name, Func<Call, Probe> make) in creators)
+                foreach ((string name, Func<Call, Probe> make, bool leftAlone) in creators)
                 {
+                    if (leftAlone && call.Cloexec is not null)
+                    {
+                        continue;
+                    }
+
                     string label = $"{name}, {call}";
                     s_checked++;
                     s_statedInArgument++;

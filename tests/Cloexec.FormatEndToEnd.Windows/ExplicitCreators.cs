@@ -28,9 +28,9 @@ internal static unsafe partial class Program
     private const uint EventAllAccess = 0x1F0003, MutexAllAccess = 0x1F0001, ProcessQueryLimitedInformation = 0x1000;
     private const int DuplicateSameAccess = 2;
 
-    private static List<(string Name, Func<Call, Probe> Make)> ExplicitCreators(string directory) =>
+    private static List<Creator> ExplicitCreators(string directory) =>
     [
-        ("Launcher.CreatePipe (class SECURITY_ATTRIBUTES, out SafeFileHandle, CharSet.Auto)", call =>
+        new("Launcher.CreatePipe (class SECURITY_ATTRIBUTES, out SafeFileHandle, CharSet.Auto)", call =>
         {
             Launcher.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
             string before = Snapshot(attributes);
@@ -38,14 +38,14 @@ internal static unsafe partial class Program
             return PipeProbe(read.DangerousGetHandle(), write.DangerousGetHandle(), () => { read.Dispose(); write.Dispose(); })
                 with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("Launcher.DuplicateHandle (HandleRef, abstract SafeHandle, out SafeFileHandle, bool)", call =>
+        new("Launcher.DuplicateHandle (HandleRef, abstract SafeHandle, out SafeFileHandle, bool)", call =>
         {
             var source = new EventWaitHandle(false, EventResetMode.ManualReset);
             var process = new HandleRef(null, Launcher.NativeMethods.GetCurrentProcess());
             Require(Launcher.NativeMethods.DuplicateHandle(process, source.SafeWaitHandle, process, out SafeFileHandle target, 0, call.Inherit, DuplicateSameAccess, call.Cloexec), "DuplicateHandle");
             return new Probe([target.DangerousGetHandle()], target.DangerousGetHandle(), Proof.SetEvent, () => source.WaitOne(0), () => { target.Dispose(); source.Dispose(); });
         }),
-        ("Launcher.CreateFile (api-ms-win-core-file, class SECURITY_ATTRIBUTES, SafeFileHandle template)", call =>
+        new("Launcher.CreateFile (api-ms-win-core-file, class SECURITY_ATTRIBUTES, SafeFileHandle template)", call =>
         {
             string path = NewPath(directory);
             Launcher.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
@@ -54,7 +54,7 @@ internal static unsafe partial class Program
             return FileProbe(path, file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
-        ("Interop.Kernel32.CreateFile ([LibraryImport] CreateFileW, SECURITY_ATTRIBUTES*)", call =>
+        new("Interop.Kernel32.CreateFile ([LibraryImport] CreateFileW, SECURITY_ATTRIBUTES*)", call =>
         {
             string path = NewPath(directory);
             var attributes = RuntimeAttributes(call.Inherit);
@@ -62,7 +62,7 @@ internal static unsafe partial class Program
             SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile(path, GenericWrite, FileShare.ReadWrite | FileShare.Delete, call.Inherit ? &attributes : null, FileMode.Create, 0, IntPtr.Zero, call.Cloexec);
             return FileProbe(path, file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("Interop.Kernel32.CreateNamedPipe ([LibraryImport] CreateNamedPipeW, ref SECURITY_ATTRIBUTES, SafePipeHandle)", call =>
+        new("Interop.Kernel32.CreateNamedPipe ([LibraryImport] CreateNamedPipeW, ref SECURITY_ATTRIBUTES, SafePipeHandle)", call =>
         {
             string name = NewName();
             var attributes = RuntimeAttributes(call.Inherit);
@@ -70,19 +70,19 @@ internal static unsafe partial class Program
             SafePipeHandle server = RuntimeStyle.Kernel32.CreateNamedPipe(@"\\.\pipe\" + name, (int)PipeAccessDuplex, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
             return NamedPipeProbe(name, server.DangerousGetHandle(), server.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("Interop.Kernel32.DuplicateHandle ([LibraryImport], abstract SafeHandle, out SafeWaitHandle)", call =>
+        new("Interop.Kernel32.DuplicateHandle ([LibraryImport], abstract SafeHandle, out SafeWaitHandle)", call =>
         {
             var source = new EventWaitHandle(false, EventResetMode.ManualReset);
             nint process = Kernel32.GetCurrentProcess();
             Require(RuntimeStyle.Kernel32.DuplicateHandle(process, source.SafeWaitHandle, process, out SafeWaitHandle target, 0, call.Inherit, RuntimeStyle.Kernel32.DUPLICATE_SAME_ACCESS, call.Cloexec), "DuplicateHandle");
             return new Probe([target.DangerousGetHandle()], target.DangerousGetHandle(), Proof.SetEvent, () => source.WaitOne(0), () => { target.Dispose(); source.Dispose(); });
         }),
-        ("Interop.Kernel32.OpenProcess ([LibraryImport], SafeProcessHandle)", call =>
+        new("Interop.Kernel32.OpenProcess ([LibraryImport], SafeProcessHandle)", call =>
         {
             SafeProcessHandle process = RuntimeStyle.Kernel32.OpenProcess((int)ProcessQueryLimitedInformation, call.Inherit, Environment.ProcessId, call.Cloexec);
             return ProcessProbe(process.IsInvalid ? 0 : process.DangerousGetHandle(), process.Dispose);
         }),
-        ("Interop.Kernel32.CreateFileMapping ([LibraryImport] CreateFileMappingW, ref SECURITY_ATTRIBUTES)", call =>
+        new("Interop.Kernel32.CreateFileMapping ([LibraryImport] CreateFileMappingW, ref SECURITY_ATTRIBUTES)", call =>
         {
             var attributes = RuntimeAttributes(call.Inherit);
             string before = Snapshot(attributes);
@@ -90,7 +90,7 @@ internal static unsafe partial class Program
             SafeMemoryMappedFileHandle mapping = RuntimeStyle.Kernel32.CreateFileMapping(pageFile, ref attributes, (int)PageReadWrite, 0, (int)MappingSize, null, call.Cloexec);
             return MappingProbe(mapping.IsInvalid ? 0 : mapping.DangerousGetHandle(), mapping.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("Interop.Kernel32.CreateMutexEx ([LibraryImport] CreateMutexExW, IntPtr attributes)", call =>
+        new("Interop.Kernel32.CreateMutexEx ([LibraryImport] CreateMutexExW, IntPtr attributes)", call =>
         {
             var attributes = RuntimeAttributes(inherit: true);
             string before = Snapshot(attributes);
@@ -98,21 +98,21 @@ internal static unsafe partial class Program
             return MutexProbe(mutex.IsInvalid ? 0 : mutex.DangerousGetHandle(), mutex.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
-        ("PseudoConsoleApi.CreatePipe (IntPtr attributes, out SafeFileHandle, CharSet.Auto)", call =>
+        new("PseudoConsoleApi.CreatePipe (IntPtr attributes, out SafeFileHandle, CharSet.Auto)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             Require(Terminal.CreatePipe(out SafeFileHandle read, out SafeFileHandle write, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, call.Cloexec), "CreatePipe");
             return PipeProbe(read.DangerousGetHandle(), write.DangerousGetHandle(), () => { read.Dispose(); write.Dispose(); });
         }),
 
-        ("Bindings.Kernel32.CreatePipe ([In] class SECURITY_ATTRIBUTES, out IntPtr, ExactSpelling)", call =>
+        new("Bindings.Kernel32.CreatePipe ([In] class SECURITY_ATTRIBUTES, out IntPtr, ExactSpelling)", call =>
         {
             Bindings.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
             string before = Snapshot(attributes);
             Require(Bindings.Kernel32.CreatePipe(out IntPtr read, out IntPtr write, attributes, 0, call.Cloexec), "CreatePipe");
             return PipeProbe(read, write, () => { Kernel32.CloseHandle(read); Kernel32.CloseHandle(write); }) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("Bindings.Kernel32.CreateNamedPipe (CharSet.Auto, [In] class SECURITY_ATTRIBUTES, enum mode)", call =>
+        new("Bindings.Kernel32.CreateNamedPipe (CharSet.Auto, [In] class SECURITY_ATTRIBUTES, enum mode)", call =>
         {
             string name = NewName();
             Bindings.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
@@ -120,7 +120,7 @@ internal static unsafe partial class Program
             IntPtr server = Bindings.Kernel32.CreateNamedPipe(@"\\.\pipe\" + name, PipeAccessDuplex, Bindings.PIPE_TYPE.PIPE_TYPE_BYTE, 1, 4096, 4096, 0, attributes, call.Cloexec);
             return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server)) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("Bindings.Kernel32.CreateEvent ([In, Optional] class SECURITY_ATTRIBUTES, SafeEventHandle)", call =>
+        new("Bindings.Kernel32.CreateEvent ([In, Optional] class SECURITY_ATTRIBUTES, SafeEventHandle)", call =>
         {
             Bindings.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
             string before = Snapshot(attributes);
@@ -128,33 +128,33 @@ internal static unsafe partial class Program
             return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
-        ("PInvoke.CreateMutexW (CsWin32: SECURITY_ATTRIBUTES*, BOOL, PCWSTR, HANDLE)", call =>
+        new("PInvoke.CreateMutexW (CsWin32: SECURITY_ATTRIBUTES*, BOOL, PCWSTR, HANDLE)", call =>
         {
             var attributes = GeneratedAttributes();
             string before = Snapshot(attributes);
             fixed (char* name = NewName())
             {
-                Generated.HANDLE mutex = Generated.PInvoke.CreateMutexW(call.Inherit ? &attributes : null, false, new Generated.PCWSTR(name), call.Cloexec);
+                Generated.HANDLE mutex = Generated.PInvoke.CreateMutexW(call.Inherit ? &attributes : null, false, new Generated.PCWSTR(name));
                 return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
             }
-        }),
-        ("PInvoke.CreatePipe (CsWin32: HANDLE*, SECURITY_ATTRIBUTES*, BOOL)", call =>
+        }, LeftAlone: true),
+        new("PInvoke.CreatePipe (CsWin32: HANDLE*, SECURITY_ATTRIBUTES*, BOOL)", call =>
         {
             var attributes = GeneratedAttributes();
             string before = Snapshot(attributes);
             Generated.HANDLE read, write;
-            Require(Generated.PInvoke.CreatePipe(&read, &write, call.Inherit ? &attributes : null, 0, call.Cloexec), "CreatePipe");
+            Require(Generated.PInvoke.CreatePipe(&read, &write, call.Inherit ? &attributes : null, 0), "CreatePipe");
             nint readEnd = read, writeEnd = write;
             return PipeProbe(readEnd, writeEnd, () => { Kernel32.CloseHandle(readEnd); Kernel32.CloseHandle(writeEnd); }) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        ("PInvoke.OpenThread (CsWin32: BOOL bInheritHandle, HANDLE)", call =>
+        }, LeftAlone: true),
+        new("PInvoke.OpenThread (CsWin32: BOOL bInheritHandle, HANDLE)", call =>
         {
             uint id = Kernel32.GetCurrentThreadId();
-            nint thread = Generated.PInvoke.OpenThread(Diagnostics.NativeMethods.THREAD_QUERY_LIMITED_INFORMATION, call.Inherit, id, call.Cloexec);
+            nint thread = Generated.PInvoke.OpenThread(Diagnostics.NativeMethods.THREAD_QUERY_LIMITED_INFORMATION, call.Inherit, id);
             return ThreadProbe(thread, id, () => Kernel32.CloseHandle(thread));
-        }),
+        }, LeftAlone: true),
 
-        ("NamedPipeNative.CreateNamedPipe (CharSet.Unicode, ref struct of ints, SafePipeHandle)", call =>
+        new("NamedPipeNative.CreateNamedPipe (CharSet.Unicode, ref struct of ints, SafePipeHandle)", call =>
         {
             string name = NewName();
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
@@ -163,7 +163,7 @@ internal static unsafe partial class Program
             SafePipeHandle server = Ipc.NamedPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, PipeAccessDuplex, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
             return NamedPipeProbe(name, server.IsInvalid ? -1 : server.DangerousGetHandle(), server.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        ("LegacyPipeNative.CreateNamedPipe (no CharSet: CreateNamedPipeA, IntPtr attributes)", call =>
+        new("LegacyPipeNative.CreateNamedPipe (no CharSet: CreateNamedPipeA, IntPtr attributes)", call =>
         {
             string name = NewName();
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
@@ -171,13 +171,13 @@ internal static unsafe partial class Program
             return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server));
         }),
 
-        ("SingleInstanceNative.CreateMutex (CharSet.Auto: CreateMutexW, bool)", call =>
+        new("SingleInstanceNative.CreateMutex (CharSet.Auto: CreateMutexW, bool)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             IntPtr mutex = Desktop.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName(), call.Cloexec);
             return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex));
         }),
-        ("SingleInstanceNative.OpenMutex (CharSet.Auto: OpenMutexW, bool bInheritHandle)", call =>
+        new("SingleInstanceNative.OpenMutex (CharSet.Auto: OpenMutexW, bool bInheritHandle)", call =>
         {
             string name = NewName();
             var created = new Mutex(false, name);
@@ -185,13 +185,13 @@ internal static unsafe partial class Program
             nint createdHandle = created.SafeWaitHandle.DangerousGetHandle();
             return Opened(opened, Proof.AbandonMutex, () => Kernel32.WaitForSingleObject(createdHandle, 0) == Kernel32.WAIT_ABANDONED, () => { Kernel32.CloseHandle(opened); created.SafeWaitHandle.Dispose(); });
         }),
-        ("SingleInstanceNative.CreateEvent (CharSet.Unicode, bool, SafeWaitHandle)", call =>
+        new("SingleInstanceNative.CreateEvent (CharSet.Unicode, bool, SafeWaitHandle)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             SafeWaitHandle handle = Desktop.CreateEvent(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, true, false, null, call.Cloexec);
             return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose);
         }),
-        ("SingleInstanceNative.OpenEvent (CharSet.Unicode: OpenEventW, bool bInheritHandle)", call =>
+        new("SingleInstanceNative.OpenEvent (CharSet.Unicode: OpenEventW, bool bInheritHandle)", call =>
         {
             string name = NewName();
             var created = new EventWaitHandle(false, EventResetMode.ManualReset, name);
@@ -199,13 +199,13 @@ internal static unsafe partial class Program
             return Opened(opened, Proof.SetEvent, () => created.WaitOne(0), () => { Kernel32.CloseHandle(opened); created.Dispose(); });
         }),
 
-        ("SharedMemoryNative.CreateFileMapping (no CharSet: CreateFileMappingA, IntPtr attributes)", call =>
+        new("SharedMemoryNative.CreateFileMapping (no CharSet: CreateFileMappingA, IntPtr attributes)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             IntPtr mapping = SharedMemory.CreateFileMapping(-1, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, PageReadWrite, 0, MappingSize, null, call.Cloexec);
             return MappingProbe(mapping, () => Kernel32.CloseHandle(mapping));
         }),
-        ("SharedMemoryNative.OpenFileMapping (CharSet.Auto: OpenFileMappingW, bool bInheritHandle)", call =>
+        new("SharedMemoryNative.OpenFileMapping (CharSet.Auto: OpenFileMappingW, bool bInheritHandle)", call =>
         {
             string name = NewName();
             var created = MemoryMappedFile.CreateNew(name, MappingSize);
@@ -214,7 +214,7 @@ internal static unsafe partial class Program
             return Opened(opened, Proof.WriteMapping, () => ReadView(view) == Marker, () => { Kernel32.CloseHandle(opened); view.Dispose(); created.Dispose(); });
         }),
 
-        ("Job.CreateJobObject (CreateJobObjectW, SECURITY_ATTRIBUTES by value)", call =>
+        new("Job.CreateJobObject (CreateJobObjectW, SECURITY_ATTRIBUTES by value)", call =>
         {
             var attributes = new Jobs.SecurityAttributes { nLength = sizeof(Jobs.SecurityAttributes), bInheritHandle = call.Inherit ? 1 : 0 };
             string before = Snapshot(attributes);
@@ -222,46 +222,46 @@ internal static unsafe partial class Program
             return JobProbe(job, () => Kernel32.CloseHandle(job)) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
-        ("ServiceNative.CreateFile (CharSet.Auto: CreateFileW, IntPtr attributes, HandleRef template)", call =>
+        new("ServiceNative.CreateFile (CharSet.Auto: CreateFileW, IntPtr attributes, HandleRef template)", call =>
         {
             string path = NewPath(directory);
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             SafeFileHandle file = Service.CreateFile(path, GenericWrite, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, CreateAlways, Service.FILE_ATTRIBUTE_NORMAL, new HandleRef(null, IntPtr.Zero), call.Cloexec);
             return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose);
         }),
-        ("ServiceNative.CreateWaitableTimer (CharSet.Unicode, bool)", call =>
+        new("ServiceNative.CreateWaitableTimer (CharSet.Unicode, bool)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             IntPtr timer = Service.CreateWaitableTimer(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, true, null, call.Cloexec);
             // An unset timer never fires: a short wait tells the one the child set.
             return Signalled(timer, Proof.SetTimer, () => Kernel32.CloseHandle(timer), waitMilliseconds: 200);
         }),
-        ("ServiceNative.CreateSemaphore (CharSet.Auto: CreateSemaphoreW)", call =>
+        new("ServiceNative.CreateSemaphore (CharSet.Auto: CreateSemaphoreW)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             IntPtr semaphore = Service.CreateSemaphore(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, 10, null, call.Cloexec);
             return Signalled(semaphore, Proof.ReleaseSemaphore, () => Kernel32.CloseHandle(semaphore));
         }),
 
-        ("Diagnostics.OpenProcess (enum access, bool bInheritHandle)", call =>
+        new("Diagnostics.OpenProcess (enum access, bool bInheritHandle)", call =>
         {
             IntPtr process = Diagnostics.NativeMethods.OpenProcess(Diagnostics.ProcessAccessFlags.QueryLimitedInformation, call.Inherit, Environment.ProcessId, call.Cloexec);
             return ProcessProbe(process, () => Kernel32.CloseHandle(process));
         }),
-        ("Diagnostics.OpenThread (bool bInheritHandle)", call =>
+        new("Diagnostics.OpenThread (bool bInheritHandle)", call =>
         {
             uint id = Kernel32.GetCurrentThreadId();
             IntPtr thread = Diagnostics.NativeMethods.OpenThread(Diagnostics.NativeMethods.THREAD_QUERY_LIMITED_INFORMATION, call.Inherit, id, call.Cloexec);
             return ThreadProbe(thread, id, () => Kernel32.CloseHandle(thread));
         }),
-        ("Diagnostics.DuplicateHandle (IntPtr, out IntPtr, [MarshalAs(Bool)] bool)", call =>
+        new("Diagnostics.DuplicateHandle (IntPtr, out IntPtr, [MarshalAs(Bool)] bool)", call =>
         {
             var source = new EventWaitHandle(false, EventResetMode.ManualReset);
             IntPtr process = Diagnostics.NativeMethods.GetCurrentProcess();
             Require(Diagnostics.NativeMethods.DuplicateHandle(process, source.SafeWaitHandle.DangerousGetHandle(), process, out IntPtr target, 0, call.Inherit, Diagnostics.NativeMethods.DUPLICATE_SAME_ACCESS, call.Cloexec), "DuplicateHandle");
             return new Probe([target], target, Proof.SetEvent, () => source.WaitOne(0), () => { Kernel32.CloseHandle(target); source.Dispose(); });
         }),
-        ("Diagnostics.CreateFileA (ExactSpelling, CharSet.Ansi, IntPtr attributes)", call =>
+        new("Diagnostics.CreateFileA (ExactSpelling, CharSet.Ansi, IntPtr attributes)", call =>
         {
             string path = NewPath(directory);
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();

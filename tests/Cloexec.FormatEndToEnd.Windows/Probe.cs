@@ -55,3 +55,9 @@ internal readonly record struct Call(bool Inherit, bool? Cloexec)
 
     public override string ToString() => $"argument: {(Inherit ? "TRUE" : "none")}, cloexec: {Cloexec?.ToString() ?? "default"}";
 }
+
+/// <summary>
+/// A creator of the corpus, and how a call of it asks for what <see cref="Call"/> says. One the code fix deliberately
+/// leaves alone (<paramref name="LeftAlone"/>) has no cloexec: it is called only as the original code calls it.
+/// </summary>
+internal sealed record Creator(string Name, Func<Call, Probe> Make, bool LeftAlone = false);

@@ -1,9 +1,13 @@
 using System;
 using System.Runtime.InteropServices;
 
-// Style: what Microsoft.Windows.CsWin32 generates (PInvoke.CreateMutexW...): the W name as the method's own with
-// ExactSpelling, DefaultDllImportSearchPaths(System32), every Win32 typedef a struct wrapping one value (HANDLE, BOOL,
-// PCWSTR), SECURITY_ATTRIBUTES by pointer marked [Optional], the pipe's ends through HANDLE*.
+// Style: what Microsoft.Windows.CsWin32 generates (PInvoke.CreateMutexW...), checked in: the W name as the method's
+// own with ExactSpelling, DefaultDllImportSearchPaths(System32), every Win32 typedef a struct wrapping one value
+// (HANDLE, BOOL, PCWSTR), SECURITY_ATTRIBUTES by pointer marked [Optional], the pipe's ends through HANDLE*.
+// The code fix leaves these alone (each is marked "Left alone by the code fix"; .ci/run-format-e2e-windows counts the
+// marks against the CLOEXEC0202 still reported): DefaultDllImportSearchPaths needs the Wraps form, which cannot return
+// a typedef struct, and a BOOL struct bInheritHandle is one no form can set. Their calls keep their meaning: the
+// argument decides. (Generated at build time, as CsWin32 normally is, they are not analyzed at all.)
 namespace WindowsBindings.Native.Generated;
 
 internal readonly partial struct HANDLE : IEquatable<HANDLE>
@@ -64,14 +68,17 @@ internal partial struct SECURITY_ATTRIBUTES
 
 internal static partial class PInvoke
 {
+    // Left alone by the code fix: DefaultDllImportSearchPaths and a HANDLE result.
     [DllImport("KERNEL32.dll", ExactSpelling = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern unsafe HANDLE CreateMutexW([Optional] SECURITY_ATTRIBUTES* lpMutexAttributes, BOOL bInitialOwner, PCWSTR lpName);
 
+    // Left alone by the code fix: DefaultDllImportSearchPaths and a BOOL result.
     [DllImport("KERNEL32.dll", ExactSpelling = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern unsafe BOOL CreatePipe(HANDLE* hReadPipe, HANDLE* hWritePipe, [Optional] SECURITY_ATTRIBUTES* lpPipeAttributes, uint nSize);
 
+    // Left alone by the code fix: a BOOL struct bInheritHandle.
     [DllImport("KERNEL32.dll", ExactSpelling = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern HANDLE OpenThread(uint dwDesiredAccess, BOOL bInheritHandle, uint dwThreadId);
