@@ -145,8 +145,16 @@ namespace Cloexec.Interop
     /// The atomic way a declared flags argument of the family takes, and where it exists. Its <c>Flag</c>, when not
     /// given, is <paramref name="UnixValue"/>: the way exists where the flag has a value.
     /// </param>
+    /// <param name="CallerStatesInheritance">
+    /// Whether every call of the family already states the inheritance it wants in one of its arguments (a Windows
+    /// <c>SECURITY_ATTRIBUTES</c> or <c>bInheritHandle</c>, where null or FALSE is "not inherited"). An unset
+    /// <c>cloexec</c> then keeps the caller's argument, whatever the ambient default: an explicit TRUE is a choice, as
+    /// <c>cloexec: false</c> is, and only <c>cloexec: true</c> overrides it. A Unix flags argument without the flag
+    /// states nothing, so there the default applies.
+    /// </param>
     internal sealed record FlagFamily(
-        CloexecFlag Family, string[] CNames, Func<PlatformValues, int>? UnixValue, int WindowsValue, FlagPlacement Placement, WayRow Way)
+        CloexecFlag Family, string[] CNames, Func<PlatformValues, int>? UnixValue, int WindowsValue, FlagPlacement Placement, WayRow Way,
+        bool CallerStatesInheritance = false)
     {
         /// <summary>
         /// The <c>CloexecFlagValues</c> property generated code reads the flag from: by rule the family's own name, which
@@ -198,9 +206,9 @@ namespace Cloexec.Interop
             new(CloexecFlag.WsaNoHandleInherit, ["WSA_FLAG_NO_HANDLE_INHERIT"], null, WindowsValues.WsaFlagNoHandleInherit, FlagPlacement.Bits,
                 new(AtomicWay.WsaNoHandleInheritFlag, null, No, No, No, true, Refusal.Never)),
             new(CloexecFlag.SecurityAttributes, ["SECURITY_ATTRIBUTES.bInheritHandle"], null, 0, FlagPlacement.StructCopy,
-                new(AtomicWay.SecurityAttributesInherit, null, No, No, No, true, Refusal.Never)),
+                new(AtomicWay.SecurityAttributesInherit, null, No, No, No, true, Refusal.Never), CallerStatesInheritance: true),
             new(CloexecFlag.InheritHandleArgument, ["bInheritHandle"], null, 0, FlagPlacement.InheritBool,
-                new(AtomicWay.InheritHandleArgument, null, No, No, No, true, Refusal.Never)),
+                new(AtomicWay.InheritHandleArgument, null, No, No, No, true, Refusal.Never), CallerStatesInheritance: true),
             new(CloexecFlag.Fanotify, ["FAN_CLOEXEC"], p => p.FanCloexec, 0, FlagPlacement.Bits,
                 new(AtomicWay.FanotifyFlag, null, Yes, No, No, false, Refusal.Never)),
             new(CloexecFlag.PerfEvent, ["PERF_FLAG_FD_CLOEXEC"], p => p.PerfFlagFdCloexec, 0, FlagPlacement.WideBits,

@@ -70,4 +70,21 @@ public sealed class CloexecDefaultTests
     {
         Assert.Equal(expected, CloexecSwitches.Parse(text));
     }
+
+    [Fact]
+    public void A_call_that_states_its_inheritance_keeps_it_when_cloexec_is_unset_whatever_the_default()
+    {
+        using var state = new RuntimeState();
+        foreach (bool ambient in new[] { true, false })
+        {
+            using (CloexecDefault.Override(ambient))
+            {
+                // The same default decides for a call whose arguments say nothing.
+                Assert.Equal(ambient ? Interop.CloexecMode.Set : Interop.CloexecMode.PassThrough, Interop.DescriptorRuntime.ResolveMode(null));
+                Assert.Equal(Interop.CloexecMode.PassThrough, Interop.DescriptorRuntime.ResolveModeOverArgument(null));
+                Assert.Equal(Interop.CloexecMode.Set, Interop.DescriptorRuntime.ResolveModeOverArgument(true));
+                Assert.Equal(Interop.CloexecMode.Clear, Interop.DescriptorRuntime.ResolveModeOverArgument(false));
+            }
+        }
+    }
 }

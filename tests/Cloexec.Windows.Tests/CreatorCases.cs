@@ -20,8 +20,8 @@ internal static unsafe partial class CreatorCases
         },
         ["CreateFileW with SECURITY_ATTRIBUTES"] = cloexec =>
         {
-            // The caller asks for the opposite of cloexec in its own struct: the cloexec argument wins, the struct stays as it was.
-            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = cloexec == false ? 0 : 1 };
+            // The caller's own struct asks for the opposite of an explicit cloexec, which wins; the struct stays as it was.
+            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = Stated(cloexec) };
             int before = attributes.bInheritHandle;
             string path = TemporaryPath();
             nint handle = Creators.CreateFile(path, Win32.GenericWrite, Win32.FileShareAll, (nint)(&attributes), Win32.CreateAlways, Win32.FileAttributeNormal, 0, cloexec);
@@ -35,7 +35,7 @@ internal static unsafe partial class CreatorCases
         },
         ["CreatePipe by ref"] = cloexec =>
         {
-            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = cloexec == false ? 0 : 1 };
+            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = Stated(cloexec) };
             Assert.NotEqual(0, Creators.CreatePipeByRef(out nint read, out nint write, ref attributes, 0, cloexec));
             return PipeSink(read, write);
         },
@@ -43,7 +43,7 @@ internal static unsafe partial class CreatorCases
         {
             Assert.NotEqual(0, Creators.CreatePipe(out nint read, out nint write, null, 0, cloexec: true));
             nint process = Win32.GetCurrentProcess();
-            Assert.NotEqual(0, Creators.DuplicateHandle(process, write, process, out nint duplicate, 0, inherit: cloexec != false, Win32.DuplicateSameAccess, cloexec));
+            Assert.NotEqual(0, Creators.DuplicateHandle(process, write, process, out nint duplicate, 0, inherit: Stated(cloexec) != 0, Win32.DuplicateSameAccess, cloexec));
             Sink sink = PipeSink(read, duplicate);
             _ = Win32.CloseHandle(write);
             return sink;
@@ -77,6 +77,18 @@ internal static unsafe partial class CreatorCases
             _ = Win32._close(fds[1]);
             return CrtPipeSink(fds[0], duplicate);
         },
+        ["_dup2"] = cloexec =>
+        {
+            // Onto a descriptor that was not inheritable: _dup2 itself makes it inheritable, unless the wrapper says otherwise.
+            Span<int> fds = stackalloc int[2];
+            Span<int> onto = stackalloc int[2];
+            Assert.Equal(0, Creators.Pipe(fds, 4096, Creators.OBinary, cloexec: true));
+            Assert.Equal(0, Creators.Pipe(onto, 4096, Creators.OBinary, cloexec: true));
+            _ = Win32._close(onto[0]);
+            Assert.Equal(0, Creators.Dup2(fds[1], onto[1], cloexec));
+            _ = Win32._close(fds[1]);
+            return CrtPipeSink(fds[0], onto[1]);
+        },
         ["CreatePipe as bool"] = cloexec =>
         {
             Assert.True(Creators.CreatePipeAsBool(out nint read, out nint write, 0, 0, cloexec));
@@ -91,7 +103,7 @@ internal static unsafe partial class CreatorCases
         {
             Assert.True(Creators.CreatePipeAsBool(out nint read, out nint write, 0, 0, cloexec: true));
             nint process = Win32.GetCurrentProcess();
-            Assert.True(Creators.DuplicateHandleAsBool(process, write, process, out nint duplicate, 0, inherit: cloexec != false, Win32.DuplicateSameAccess, cloexec));
+            Assert.True(Creators.DuplicateHandleAsBool(process, write, process, out nint duplicate, 0, inherit: Stated(cloexec) != 0, Win32.DuplicateSameAccess, cloexec));
             Sink sink = PipeSink(read, duplicate);
             _ = Win32.CloseHandle(write);
             return sink;
@@ -113,6 +125,17 @@ internal static unsafe partial class CreatorCases
             Assert.Equal(0, Creators.MsvcrtPipe(fds, 4096, Creators.OBinary, cloexec));
             return MsvcrtPipeSink(fds[0], fds[1]);
         },
+        ["msvcrt _dup2"] = cloexec =>
+        {
+            Span<int> fds = stackalloc int[2];
+            Span<int> onto = stackalloc int[2];
+            Assert.Equal(0, Creators.MsvcrtPipe(fds, 4096, Creators.OBinary, cloexec: true));
+            Assert.Equal(0, Creators.MsvcrtPipe(onto, 4096, Creators.OBinary, cloexec: true));
+            _ = Win32.Msvcrt.Close(onto[0]);
+            Assert.Equal(0, Creators.MsvcrtDup2(fds[1], onto[1], cloexec));
+            _ = Win32.Msvcrt.Close(fds[1]);
+            return MsvcrtPipeSink(fds[0], onto[1]);
+        },
         ["msvcrt _dup"] = cloexec =>
         {
             Span<int> fds = stackalloc int[2];
@@ -123,6 +146,15 @@ internal static unsafe partial class CreatorCases
             return MsvcrtPipeSink(fds[0], duplicate);
         },
     };
+
+    private static readonly string[] s_statingCases =
+    [
+        "CreateFileW with SECURITY_ATTRIBUTES", "CreatePipe by ref", "DuplicateHandle", "DuplicateHandle as bool", "CreateFile2",
+        "CreateWaitableTimerW", "OpenProcess", "OpenThread", "OpenEventW", "OpenMutexW", "OpenSemaphoreW", "OpenFileMappingW",
+    ];
+
+    [ThreadStatic]
+    private static bool t_statedWhenUnset;
 
     static CreatorCases()
     {
@@ -145,6 +177,38 @@ internal static unsafe partial class CreatorCases
     }
 
     public static Sink Create(string name, bool? cloexec) => s_cases[name](cloexec);
+
+    /// <summary>The creators whose call states the inheritance it wants in an argument (SECURITY_ATTRIBUTES, bInheritHandle).</summary>
+    public static TheoryData<string> StatingNames => new(s_statingCases);
+
+    /// <summary>
+    /// Makes a handle with <paramref name="name"/>, <c>cloexec</c> unset, the caller's own argument asking for
+    /// <paramref name="inherit"/>.
+    /// </summary>
+    public static Sink CreateStating(string name, bool inherit)
+    {
+        Assert.Contains(name, s_statingCases);
+        t_statedWhenUnset = inherit;
+        try
+        {
+            return s_cases[name](null);
+        }
+        finally
+        {
+            t_statedWhenUnset = false;
+        }
+    }
+
+    /// <summary>
+    /// What the caller's own inheritance argument asks for: the opposite of an explicit <c>cloexec</c>, so that the
+    /// override shows; with <c>cloexec</c> unset, FALSE unless <see cref="CreateStating"/> asks for TRUE.
+    /// </summary>
+    private static int Stated(bool? cloexec) => cloexec switch
+    {
+        true => 1,
+        false => 0,
+        null => t_statedWhenUnset ? 1 : 0,
+    };
 
     private static string TemporaryPath() => Path.Combine(Path.GetTempPath(), "cloexec-" + Guid.NewGuid().ToString("n") + ".txt");
 

@@ -41,6 +41,9 @@ internal static unsafe partial class Creators
     [CreatesDescriptor("ucrtbase", EntryPoint = "_dup", SetLastError = true)]
     internal static partial int Dup(int fd, bool? cloexec = null);
 
+    [CreatesDescriptor("ucrtbase", EntryPoint = "_dup2", SetLastError = true)]
+    internal static partial int Dup2(int fd, int onto, bool? cloexec = null);
+
     // The usual BOOL-as-bool declarations of CreatePipe and DuplicateHandle.
     [CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
     [return: MarshalAs(UnmanagedType.Bool)]
@@ -68,6 +71,9 @@ internal static unsafe partial class Creators
 
     [CreatesDescriptor("msvcrt", EntryPoint = "_dup", SetLastError = true)]
     internal static partial int MsvcrtDup(int fd, bool? cloexec = null);
+
+    [CreatesDescriptor("msvcrt", EntryPoint = "_dup2", SetLastError = true)]
+    internal static partial int MsvcrtDup2(int fd, int onto, bool? cloexec = null);
 
     // Kernel objects, declared as the usual bindings do.
     [CreatesDescriptor("kernel32", EntryPoint = "CreateNamedPipeW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]

@@ -76,21 +76,77 @@ public sealed class InheritanceTests
         }
     }
 
-    [Fact]
-    public void Default_off_passes_the_callers_security_attributes_through()
+    [Theory]
+    [MemberData(nameof(CreatorCases.StatingNames), MemberType = typeof(CreatorCases))]
+    public void Unset_cloexec_keeps_the_inheritance_the_call_states_whatever_the_default(string creator)
     {
-        using (CloexecDefault.Override(false))
+        foreach (bool ambient in new[] { true, false })
         {
-            using Sink inherited = CreatorCases.Create("CreatePipe by ref", cloexec: null);
-            // "CreatePipe by ref" asks for bInheritHandle = 1 unless cloexec is false: with the default off it is untouched.
-            Assert.False(FileDescriptor.GetCloexec(inherited.Handle));
-            using Sink plain = CreatorCases.Create("CreatePipe", cloexec: null);
-            Assert.True(FileDescriptor.GetCloexec(plain.Handle));
+            using (CloexecDefault.Override(ambient))
+            {
+                using Sink inherited = CreatorCases.CreateStating(creator, inherit: true);
+                Assert.False(FileDescriptor.GetCloexec(inherited.Handle), $"{creator}, default {ambient}: an explicit TRUE must stay");
+                using Sink kept = CreatorCases.CreateStating(creator, inherit: false);
+                Assert.True(FileDescriptor.GetCloexec(kept.Handle), $"{creator}, default {ambient}: an explicit FALSE must stay");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CreatorCases.StatingNames), MemberType = typeof(CreatorCases))]
+    public void Child_reaches_the_handle_whose_call_stated_TRUE_and_not_the_other(string creator)
+    {
+        Sink[] sinks = [CreatorCases.CreateStating(creator, inherit: true), CreatorCases.CreateStating(creator, inherit: false)];
+        try
+        {
+            int proven = ChildProcess.ProveEach(sinks);
+            Assert.True(sinks[0].Arrived(0, proven), $"{creator}: the child did not reach the handle stated inheritable (mask {proven})");
+            Assert.False(sinks[1].Arrived(1, proven), $"{creator}: the child reached the handle stated not inheritable (mask {proven})");
+        }
+        finally
+        {
+            foreach (Sink sink in sinks)
+            {
+                sink.Dispose();
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CreatorCases.StatingNames), MemberType = typeof(CreatorCases))]
+    public void Unset_cloexec_keeps_the_stated_inheritance_on_the_fallback_path(string creator)
+    {
+        Interop.AtomicWayStates.ResetForTests(forceFallback: true);
+        try
+        {
+            Unset_cloexec_keeps_the_inheritance_the_call_states_whatever_the_default(creator);
+        }
+        finally
+        {
+            Interop.AtomicWayStates.ResetForTests();
         }
     }
 
     [Fact]
-    public unsafe void Default_off_passes_the_callers_CreateFile2_parameters_through()
+    public void Dup2_onto_itself_leaves_the_descriptor_as_it_was()
+    {
+        // _dup2(fd, fd) duplicates nothing: the descriptor the caller already had keeps its inheritance.
+        System.Span<int> fds = stackalloc int[2];
+        Assert.Equal(0, Creators.Pipe(fds, 4096, Creators.OBinary, cloexec: false));
+        try
+        {
+            Assert.Equal(0, Creators.Dup2(fds[1], fds[1], cloexec: true));
+            Assert.False(FileDescriptor.GetCloexec(fds[1]));
+        }
+        finally
+        {
+            _ = Win32._close(fds[0]);
+            _ = Win32._close(fds[1]);
+        }
+    }
+
+    [Fact]
+    public unsafe void Unset_cloexec_passes_the_callers_CreateFile2_parameters_through()
     {
         var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = 1 };
         var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
@@ -100,7 +156,7 @@ public sealed class InheritanceTests
             lpSecurityAttributes = &attributes,
         };
         string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloexec-" + System.Guid.NewGuid().ToString("n"));
-        using (CloexecDefault.Override(false))
+        using (CloexecDefault.Override(true))
         {
             nint handle = Creators.CreateFile2(path, Win32.GenericWrite, Win32.FileShareAll, Win32.CreateAlways, &parameters, cloexec: null);
             Assert.NotEqual(Win32.InvalidHandle, handle);

@@ -36,7 +36,7 @@ internal static unsafe partial class CreatorCases
         cases["CreateFile2"] = cloexec =>
         {
             // The caller's own SECURITY_ATTRIBUTES asks for the opposite of cloexec: the argument wins, both structs stay as they were.
-            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = cloexec == false ? 0 : 1 };
+            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = Stated(cloexec) };
             var parameters = new CREATEFILE2_EXTENDED_PARAMETERS
             {
                 dwSize = (uint)sizeof(CREATEFILE2_EXTENDED_PARAMETERS),
@@ -71,7 +71,7 @@ internal static unsafe partial class CreatorCases
         cases["CreateSemaphoreExW"] = cloexec => SemaphoreSink(Creators.CreateSemaphoreEx(0, 0, 10, null, 0, Win32.SemaphoreAllAccess, cloexec));
         cases["CreateWaitableTimerW"] = cloexec =>
         {
-            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = cloexec == false ? 0 : 1 };
+            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES), bInheritHandle = Stated(cloexec) };
             return TimerSink(Creators.CreateWaitableTimer(ref attributes, 1, null, cloexec));
         };
         cases["CreateWaitableTimerExW"] = cloexec => TimerSink(Creators.CreateWaitableTimerEx(0, null, CreateWaitableTimerManualReset, Win32.TimerAllAccess, cloexec));
@@ -84,14 +84,14 @@ internal static unsafe partial class CreatorCases
         cases["OpenProcess"] = cloexec =>
         {
             uint id = Win32.GetCurrentProcessId();
-            nint process = Creators.OpenProcess(Win32.ProcessQueryLimitedInformation, inherit: cloexec != false, id, cloexec);
+            nint process = Creators.OpenProcess(Win32.ProcessQueryLimitedInformation, inherit: Stated(cloexec) != 0, id, cloexec);
             Assert.NotEqual(0, process);
             return Sink.Reported(process, Proof.ProcessId, id, () => Win32.CloseHandle(process));
         };
         cases["OpenThread"] = cloexec =>
         {
             uint id = Win32.GetCurrentThreadId();
-            nint thread = Creators.OpenThread(Win32.ThreadQueryLimitedInformation, cloexec != false ? 1 : 0, id, cloexec);
+            nint thread = Creators.OpenThread(Win32.ThreadQueryLimitedInformation, Stated(cloexec), id, cloexec);
             Assert.NotEqual(0, thread);
             return Sink.Reported(thread, Proof.ThreadId, id, () => Win32.CloseHandle(thread));
         };
@@ -100,21 +100,21 @@ internal static unsafe partial class CreatorCases
             // The child signals through the opened handle; the parent sees it on the one it created: the same event.
             string name = ObjectName();
             nint created = Win32.CreateEvent(0, 1, 0, name);
-            nint opened = Creators.OpenEvent(Win32.EventAllAccess, cloexec != false ? 1u : 0u, name, cloexec);
+            nint opened = Creators.OpenEvent(Win32.EventAllAccess, (uint)Stated(cloexec), name, cloexec);
             return OpenedSink(created, opened, Proof.SetEvent, () => Win32.WaitForSingleObject(created, 0) == Win32.WaitObject0, () => Win32.CloseHandle(opened));
         };
         cases["OpenMutexW"] = cloexec =>
         {
             string name = ObjectName();
             nint created = Win32.CreateMutex(0, 0, name);
-            nint opened = Creators.OpenMutex(Win32.MutexAllAccess, cloexec != false, name, cloexec);
+            nint opened = Creators.OpenMutex(Win32.MutexAllAccess, Stated(cloexec) != 0, name, cloexec);
             return OpenedSink(created, opened, Proof.AbandonMutex, () => Win32.WaitForSingleObject(created, 0) == Win32.WaitAbandoned, () => Win32.CloseHandle(opened));
         };
         cases["OpenSemaphoreW"] = cloexec =>
         {
             string name = ObjectName();
             nint created = Win32.CreateSemaphore(0, 0, 10, name);
-            SafeWaitHandle opened = Creators.OpenSemaphore(Win32.SemaphoreAllAccess, cloexec != false ? 1 : 0, name, cloexec);
+            SafeWaitHandle opened = Creators.OpenSemaphore(Win32.SemaphoreAllAccess, Stated(cloexec), name, cloexec);
             Assert.False(opened.IsInvalid);
             return OpenedSink(created, opened.DangerousGetHandle(), Proof.ReleaseSemaphore, () => Win32.WaitForSingleObject(created, 0) == Win32.WaitObject0, opened.Dispose);
         };
@@ -125,7 +125,7 @@ internal static unsafe partial class CreatorCases
             Assert.NotEqual(0, created);
             byte* view = Win32.MapViewOfFile(created, Win32.FileMapAllAccess, 0, 0, MappingSize);
             Assert.True(view is not null);
-            nint opened = Creators.OpenFileMapping(Win32.FileMapAllAccess, cloexec != false, name, cloexec);
+            nint opened = Creators.OpenFileMapping(Win32.FileMapAllAccess, Stated(cloexec) != 0, name, cloexec);
             Assert.NotEqual(0, opened);
             return Sink.Written(opened, Proof.WriteMapping, () => ReadView(view), () =>
             {

@@ -24,7 +24,7 @@ internal static class AfterCreationEmitter
             writer.Open(pin);
         }
 
-        string pointers = string.Concat(after.Outputs.Select(output => $"({output.PointerType}){Pointer(model, output)}, "));
+        string pointers = string.Concat(after.Outputs.Select(output => $"{Cast(model, output)}{Pointer(model, output)}, "));
         string arguments = after.Action switch
         {
             AfterCreationAction.SetAfterCreateHandle => $"ref {result}, 0, ref {lastError}",
@@ -36,6 +36,10 @@ internal static class AfterCreationEmitter
             writer.Close();
         }
     }
+
+    // A descriptor passed by value (_dup2's) is usually declared as the int the runtime takes.
+    private static string Cast(WrapperModel model, OutputPointer output) =>
+        !output.PinHere && model.Parameters[output.Parameter].NativeType == output.PointerType ? string.Empty : $"({output.PointerType})";
 
     private static string Pointer(WrapperModel model, OutputPointer output)
     {
@@ -56,6 +60,7 @@ internal static class AfterCreationEmitter
         AfterCreationAction.SetAfterReceiveMessages => "SetAfterReceiveMessages",
         AfterCreationAction.SetAfterCreateOut => "SetAfterCreateOut",
         AfterCreationAction.SetAfterCreateBoth => "SetAfterCreateBoth",
+        AfterCreationAction.SetAfterDuplicateOnto => "SetAfterDuplicateOnto",
         _ => "SetAfterCreate",
     };
 }

@@ -14,7 +14,8 @@ internal static class CallSkeletonEmitter
     public static void Write(CodeWriter writer, WrapperModel model, CallPlan plan, string result)
     {
         LocalNames locals = plan.Locals;
-        writer.Line($"{RuntimeNames.CloexecMode} {locals.Mode} = {Runtime}.ResolveMode({model.CloexecParameterName ?? "null"});");
+        string resolve = plan.ModeSource == ModeSource.CallerArgument ? "ResolveModeOverArgument" : "ResolveMode";
+        writer.Line($"{RuntimeNames.CloexecMode} {locals.Mode} = {Runtime}.{resolve}({model.CloexecParameterName ?? "null"});");
         if (plan.Skeleton == CallSkeleton.AlwaysCloexec)
         {
             WriteAlwaysCloexec(writer, model, plan, result);

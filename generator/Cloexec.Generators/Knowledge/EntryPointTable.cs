@@ -143,6 +143,10 @@ internal static class EntryPointTable
         Windows("_pipe", CloexecFlag.NoInherit, AtomicWay.NoInheritFlag, FlagPlacement.Bits, flagArgument: 2, DescriptorOutput.Pair, outputArgument: 0),
         // No flag at all: created, then made non-inheritable with SetHandleInformation.
         Windows("_dup", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1),
+        // ucrt io.h _dup2(fd1, fd2): 0 or -1, fd2 becomes an inheritable duplicate of fd1; onto itself it duplicates
+        // nothing, and the flag of the descriptor the caller already had is not this call's to change.
+        Windows("_dup2", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1, DescriptorOutput.DuplicatedOnto, outputArgument: 1)
+            with { PassThroughWhen = "{0} == {1}" },
         Windows("socket", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1),
         Windows("accept", CloexecFlag.None, AtomicWay.None, FlagPlacement.AfterCreation, flagArgument: -1),
 

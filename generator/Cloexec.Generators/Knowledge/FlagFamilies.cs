@@ -9,6 +9,9 @@ internal static class FlagFamilies
     /// <summary>The atomic way a user-declared flags argument of <paramref name="flag"/> takes.</summary>
     public static AtomicWay? WayOf(CloexecFlag flag) => FlagFamilyTable.Of(flag)?.Way.Way;
 
+    /// <summary>Whether every call of <paramref name="flag"/>'s family states the inheritance it wants in an argument.</summary>
+    public static bool CallerStatesInheritance(CloexecFlag flag) => FlagFamilyTable.Of(flag)?.CallerStatesInheritance ?? false;
+
     public static FlagPlacement PlacementOf(CloexecFlag flag) => FlagFamilyTable.Of(flag)?.Placement ?? FlagPlacement.Bits;
 
     /// <summary>The <c>CloexecFlagValues</c> property generated code reads <paramref name="flag"/>'s value from.</summary>

@@ -25,6 +25,8 @@ internal enum AfterCreationAction
     SetAfterCreateOut,
     /// <summary>Two int* arguments (openpty's).</summary>
     SetAfterCreateBoth,
+    /// <summary>The descriptor number an int argument names, duplicated onto by a call that returns 0 (the CRT's _dup2).</summary>
+    SetAfterDuplicateOnto,
 }
 
 /// <summary>Which C runtime made a CRT descriptor, when the runtime call must be told.</summary>
@@ -48,8 +50,8 @@ internal enum ClearAfterAction
     ClearAfterOpenStream,
 }
 
-/// <summary>An argument the runtime reads the new descriptors through.</summary>
-/// <param name="PointerType">The pointer type the runtime takes it as.</param>
+/// <summary>An argument the runtime reads the new descriptors through, or, for _dup2, the new descriptor itself.</summary>
+/// <param name="PointerType">The type the runtime takes it as: a pointer, or <c>int</c> for a descriptor passed by value.</param>
 /// <param name="PinHere">Whether the set-after call pins it itself: a raw method's argument is not pinned by the wrapper.</param>
 internal sealed record OutputPointer(int Parameter, string PointerType, bool PinHere);
 

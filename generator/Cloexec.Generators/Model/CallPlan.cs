@@ -9,6 +9,15 @@ internal enum CallSkeleton
     AlwaysCloexec,
 }
 
+/// <summary>What an unset <c>cloexec</c> means for the call.</summary>
+internal enum ModeSource
+{
+    /// <summary>The ambient default (<c>CloexecDefault.Current</c>): nothing in the call says whether to inherit.</summary>
+    AmbientDefault,
+    /// <summary>The caller's own argument (SECURITY_ATTRIBUTES, bInheritHandle), which states it on every call.</summary>
+    CallerArgument,
+}
+
 /// <summary>How the native value of the result becomes the managed one, after the call.</summary>
 internal enum ReturnConversion
 {
@@ -26,6 +35,7 @@ internal enum ReturnConversion
 /// Every decision the planner made for one call, as data: the emitters only write it out. The names of runtime members
 /// (<see cref="Way"/>, flag values) are the runtime's, chosen by the planner from the knowledge table.
 /// </summary>
+/// <param name="ModeSource">What an unset <c>cloexec</c> means.</param>
 /// <param name="Way">The <c>AtomicWay</c> member the runtime calls are given (<c>None</c> when the call has no way).</param>
 /// <param name="HasAtomicWay">Whether the call tries an atomic way at all; without one the flag is always set after creation.</param>
 /// <param name="Invoke">The native call itself.</param>
@@ -39,6 +49,7 @@ internal enum ReturnConversion
 /// <param name="Locals">The names of the wrapper's own locals, none of them a parameter's.</param>
 internal sealed record CallPlan(
     CallSkeleton Skeleton,
+    ModeSource ModeSource,
     string Way,
     bool HasAtomicWay,
     InvokePlan Invoke,

@@ -46,4 +46,9 @@ internal enum DescriptorOutput
     /// an <c>int*</c> (the CRT's _sopen_s, _wsopen_s).
     /// </summary>
     OutDescriptor,
+    /// <summary>
+    /// The return value is 0 or -1 and the new descriptor is the output argument's value, a descriptor number the
+    /// call duplicated onto (the CRT's _dup2: its fd2).
+    /// </summary>
+    DuplicatedOnto,
 }

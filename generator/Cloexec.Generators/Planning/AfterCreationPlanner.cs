@@ -23,6 +23,7 @@ internal static class AfterCreationPlanner
             DescriptorOutput.TwoOutPointers => Through(context, AfterCreationAction.SetAfterCreateBoth, CrtLibrary.Unnamed, "int*", choice.OutputArgumentIndex, choice.OutputArgumentIndex + 1),
             DescriptorOutput.Pair => Through(context, AfterCreationAction.SetAfterCreatePair, crt, "int*", choice.OutputArgumentIndex),
             DescriptorOutput.OutDescriptor => Through(context, AfterCreationAction.SetAfterCreateOut, crt, "int*", choice.OutputArgumentIndex),
+            DescriptorOutput.DuplicatedOnto => Given(AfterCreationAction.SetAfterDuplicateOnto, crt, choice.OutputArgumentIndex),
             DescriptorOutput.ReceivedRightsMessages => Through(context, AfterCreationAction.SetAfterReceiveMessages, crt, "void*", choice.OutputArgumentIndex),
             _ => Through(context, AfterCreationAction.SetAfterReceive, crt, "void*", choice.OutputArgumentIndex),
         };
@@ -48,10 +49,14 @@ internal static class AfterCreationPlanner
         return new(action, crt, pointers.ToEquatableArray());
     }
 
+    // A descriptor passed by value is read, never written: nothing to pin.
+    private static AfterCreationPlan Given(AfterCreationAction action, CrtLibrary crt, int descriptor) =>
+        new(action, crt, new[] { new OutputPointer(descriptor, "int", PinHere: false) }.ToEquatableArray());
+
     /// <summary>Descriptors of msvcrt.dll are not ucrtbase's: the runtime is told which CRT made them.</summary>
-    /// <remarks>_sopen_s's runtime call always names its CRT; the others name only msvcrt's.</remarks>
+    /// <remarks>The runtime calls of _sopen_s and _dup2 always name their CRT; the others name only msvcrt's.</remarks>
     private static CrtLibrary CrtOf(CallChoice choice) =>
         choice.Resource == NativeResource.MsvcrtDescriptor ? CrtLibrary.Msvcrt
-        : choice.Output == DescriptorOutput.OutDescriptor ? CrtLibrary.Ucrt
+        : choice.Output is DescriptorOutput.OutDescriptor or DescriptorOutput.DuplicatedOnto ? CrtLibrary.Ucrt
         : CrtLibrary.Unnamed;
 }

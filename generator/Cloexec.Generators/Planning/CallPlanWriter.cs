@@ -38,6 +38,7 @@ internal static class CallPlanWriter
 
         return new CallPlan(
             skeleton,
+            FlagFamilies.CallerStatesInheritance(choice.Flag) ? ModeSource.CallerArgument : ModeSource.AmbientDefault,
             choice.Way.ToString(),
             HasAtomicWay: choice.Way != AtomicWay.None,
             invoke,

@@ -135,7 +135,8 @@ internal static class CallPlanner
             return false;
         }
 
-        int[] outputs = choice.OutputArgumentIndex < 0 || choice.Output == DescriptorOutput.OutArguments ? []
+        // _dup2's output is a descriptor number passed by value: read, never written through.
+        int[] outputs = choice.OutputArgumentIndex < 0 || choice.Output is DescriptorOutput.OutArguments or DescriptorOutput.DuplicatedOnto ? []
             : choice.Output == DescriptorOutput.TwoOutPointers ? [choice.OutputArgumentIndex, choice.OutputArgumentIndex + 1]
             : [choice.OutputArgumentIndex];
         foreach (int index in outputs)

@@ -23,7 +23,7 @@ internal static class ReturnPlanner
             DescriptorOutput.Pair or DescriptorOutput.ReceivedRightsMessages or DescriptorOutput.TwoOutPointers => facts.Has(ReturnTraits.Int32),
             DescriptorOutput.Stream or DescriptorOutput.ReopenedStream or DescriptorOutput.ProcessStream or DescriptorOutput.Directory => facts.Has(ReturnTraits.NativeInteger),
             DescriptorOutput.HandleOrNull => facts.Has(ReturnTraits.NativeInteger) || safeHandle,
-            DescriptorOutput.OutDescriptor => facts.Has(ReturnTraits.Int32),
+            DescriptorOutput.OutDescriptor or DescriptorOutput.DuplicatedOnto => facts.Has(ReturnTraits.Int32),
             _ => facts.Has(ReturnTraits.Int32 | ReturnTraits.NativeInteger | ReturnTraits.Int64),
         };
         if (!supported && !facts.Has(ReturnTraits.ErrorType))
@@ -41,6 +41,7 @@ internal static class ReturnPlanner
                 DescriptorOutput.Directory => "a DIR*: declare 'nint'",
                 DescriptorOutput.HandleOrNull => "a HANDLE: declare 'nint' or a SafeHandle type",
                 DescriptorOutput.OutDescriptor => "an errno_t: declare 'int'",
+                DescriptorOutput.DuplicatedOnto => "0 or -1: declare 'int'",
                 _ => "a byte count: declare 'nint', 'long' or 'int'",
             };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, facts.Location, request.MethodName, facts.DisplayType,

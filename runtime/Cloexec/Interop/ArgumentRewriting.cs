@@ -26,6 +26,13 @@ internal static class ArgumentRewriting
         return CloexecDefault.Current ? CloexecMode.Set : CloexecMode.PassThrough;
     }
 
+    /// <summary>
+    /// For a call that states its inheritance in an argument: unset keeps that argument, whatever the default; an explicit
+    /// TRUE there is the caller's choice, as <c>cloexec: false</c> is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static CloexecMode ResolveModeOverArgument(bool? cloexec) => cloexec.HasValue ? ResolveMode(cloexec) : CloexecMode.PassThrough;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Flags(int value, int flag, CloexecMode mode, bool atomic)
     {

@@ -25,6 +25,14 @@ public static class DescriptorRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CloexecMode ResolveMode(bool? cloexec) => ArgumentRewriting.ResolveMode(cloexec);
 
+    /// <summary>
+    /// Resolves the <c>cloexec</c> argument of a call that states its inheritance in an argument of its own
+    /// (<c>SECURITY_ATTRIBUTES.bInheritHandle</c>, <c>bInheritHandle</c>): <see cref="CloexecMode.PassThrough"/> when
+    /// unset, whatever the ambient default, so the caller's argument decides; otherwise as <see cref="ResolveMode"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CloexecMode ResolveModeOverArgument(bool? cloexec) => ArgumentRewriting.ResolveModeOverArgument(cloexec);
+
     /// <summary>The flags argument to pass: with the flag when atomic, without it when clearing or falling back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ApplyFlag(int value, int flag, CloexecMode mode, bool atomic) => ArgumentRewriting.Flags(value, flag, mode, atomic);
@@ -286,6 +294,14 @@ public static class DescriptorRuntime
     /// </summary>
     public static unsafe void SetAfterCreateOut(AtomicWay way, CrtLibrary crt, ref int result, int* descriptor, ref int errno) =>
         WindowsHandles.CrtOutDescriptor(way, crt, ref result, descriptor, ref errno);
+
+    /// <summary>
+    /// After <c>_dup2</c> of <paramref name="crt"/> in <see cref="CloexecMode.Set"/> mode, which returned 0: clears
+    /// <c>HANDLE_FLAG_INHERIT</c> on the handle behind <paramref name="descriptor"/>, the number duplicated onto; on
+    /// failure closes it with that CRT's <c>_close</c> and makes <paramref name="result"/> -1.
+    /// </summary>
+    public static void SetAfterDuplicateOnto(AtomicWay way, CrtLibrary crt, ref int result, int descriptor, ref int errno) =>
+        WindowsHandles.CrtDuplicatedOnto(way, crt, ref result, descriptor, ref errno);
 
     /// <summary>
     /// After a non-atomic call that returns a HANDLE, in <see cref="CloexecMode.Set"/> mode: clears its

@@ -41,6 +41,15 @@ internal static class WindowsHandles
         }
     }
 
+    /// <summary>_dup2's shape: 0 or -1, the new descriptor the number the caller gave.</summary>
+    internal static void CrtDuplicatedOnto(AtomicWay way, CrtLibrary crt, ref int result, int descriptor, ref int errno)
+    {
+        if (result == 0 && !AfterCreation.Kept(way, HandleInheritance.SetOrCloseCrt(descriptor, IsMsvcrt(crt)), ref errno))
+        {
+            result = -1;
+        }
+    }
+
     internal static void Handle(AtomicWay way, ref nint result, nint failure, ref int errno)
     {
         // Neither NULL nor INVALID_HANDLE_VALUE is ever a new handle, whichever the function fails with.

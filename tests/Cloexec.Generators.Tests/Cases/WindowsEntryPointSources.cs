@@ -68,6 +68,9 @@ internal static class WindowsEntryPointSources
 
             [CreatesDescriptor("ucrtbase", EntryPoint = "_dup", SetLastError = true)]
             internal static partial int Dup(int fd, bool? cloexec = null);
+
+            [CreatesDescriptor("ucrtbase", EntryPoint = "_dup2", SetLastError = true)]
+            internal static partial int Dup2(int fd, int onto, bool? cloexec = null);
         }
         """;
 

@@ -297,7 +297,7 @@ namespace Demo
                         __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                         if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                         {
-                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateBoth(__way, ref __retVal, (int*)master, (int*)slave, ref __lastError);
+                            global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateBoth(__way, ref __retVal, master, slave, ref __lastError);
                         }
                     }
                     finally

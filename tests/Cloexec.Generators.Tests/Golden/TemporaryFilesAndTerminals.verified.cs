@@ -469,12 +469,7 @@ namespace Demo
                     __lastError = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
                     if (__mode == global::Cloexec.Interop.CloexecMode.Set)
                     {
-                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateBoth(
-                            __way,
-                            ref __retVal,
-                            (int*)__master_native,
-                            (int*)__slave_native,
-                            ref __lastError);
+                        global::Cloexec.Interop.DescriptorRuntime.SetAfterCreateBoth(__way, ref __retVal, __master_native, __slave_native, ref __lastError);
                     }
                 }
                 finally

@@ -27,7 +27,7 @@ namespace Demo
             {
                 fixed (char* __name_native = name)
                 {
-                    global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveModeOverArgument(cloexec);
                     const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
@@ -122,7 +122,7 @@ namespace Demo
                     stackalloc byte[global::System.Runtime.InteropServices.Marshalling.AnsiStringMarshaller.ManagedToUnmanagedIn.BufferSize]);
                 byte* __name_native = __name_native__marshaller.ToUnmanaged();
                 {
-                    global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                    global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveModeOverArgument(cloexec);
                     const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                     // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                     global::Cloexec.Interop.SecurityAttributes __securityAttributes;
@@ -205,7 +205,7 @@ namespace Demo
             fixed (nint* __read_native = &read)
             fixed (nint* __write_native = &write)
             {
-                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveModeOverArgument(cloexec);
                 const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;

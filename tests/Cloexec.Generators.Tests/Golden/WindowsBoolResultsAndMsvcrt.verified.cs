@@ -18,7 +18,7 @@ namespace Demo
             fixed (nint* __read_native = &read)
             fixed (nint* __write_native = &write)
             {
-                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveModeOverArgument(cloexec);
                 const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
@@ -72,7 +72,7 @@ namespace Demo
             int __lastError;
             bool __retVal;
             {
-                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveModeOverArgument(cloexec);
                 const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.SecurityAttributesInherit;
                 // The caller's SECURITY_ATTRIBUTES is never written: the call gets this copy, with bInheritHandle set.
                 global::Cloexec.Interop.SecurityAttributes __securityAttributes;
@@ -177,7 +177,7 @@ namespace Demo
             global::System.Runtime.CompilerServices.Unsafe.SkipInit(out target);
             fixed (nint* __target_native = &target)
             {
-                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveMode(cloexec);
+                global::Cloexec.Interop.CloexecMode __mode = global::Cloexec.Interop.DescriptorRuntime.ResolveModeOverArgument(cloexec);
                 const global::Cloexec.Interop.AtomicWay __way = global::Cloexec.Interop.AtomicWay.InheritHandleArgument;
                 bool __atomic = global::Cloexec.Interop.DescriptorRuntime.UseAtomic(__mode, __way);
                 bool __forkLockHeld = global::Cloexec.Interop.DescriptorRuntime.EnterFallback(__mode, __atomic);
@@ -330,7 +330,7 @@ namespace Demo
                             __way,
                             global::Cloexec.Interop.CrtLibrary.Msvcrt,
                             ref __retVal,
-                            (int*)__fds_native,
+                            __fds_native,
                             ref __lastError);
                     }
                 }

@@ -45,7 +45,7 @@ namespace Demo
                             __way,
                             global::Cloexec.Interop.CrtLibrary.Msvcrt,
                             ref __retVal,
-                            (int*)__fd_native,
+                            __fd_native,
                             ref __lastError);
                     }
                 }
@@ -109,7 +109,7 @@ namespace Demo
                             __way,
                             global::Cloexec.Interop.CrtLibrary.Ucrt,
                             ref __retVal,
-                            (int*)__fd_native,
+                            __fd_native,
                             ref __lastError);
                     }
                 }
@@ -170,7 +170,7 @@ namespace Demo
                             __way,
                             global::Cloexec.Interop.CrtLibrary.Ucrt,
                             ref __retVal,
-                            (int*)fd,
+                            fd,
                             ref __lastError);
                     }
                 }
