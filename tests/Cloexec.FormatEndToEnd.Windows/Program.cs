@@ -141,6 +141,17 @@ internal static unsafe partial class Program
             return UcrtFile(duplicate);
         });
 
+        Check("Ucrt._dup2 (onto an inheritable descriptor)", c =>
+        {
+            int source = Ucrt._wopen(path, O_RDONLY, 0, cloexec: true);
+            int target = Ucrt._wopen(path, O_RDONLY, 0, cloexec: false);
+            Require(source >= 0 && target >= 0, "_wopen");
+            int result = Ucrt._dup2(source, target, c);
+            Ucrt._close(source);
+            Require(result == 0, "_dup2");
+            return UcrtFile(target);
+        });
+
         Check("Msvcrt._open (ANSI path)", c => MsvcrtFile(Msvcrt._open(path, O_RDONLY, 0, c)));
         Check("Msvcrt._pipe ([Out] int[])", c =>
         {
@@ -155,6 +166,16 @@ internal static unsafe partial class Program
             int duplicate = Msvcrt._dup(source, c);
             Msvcrt._close(source);
             return MsvcrtFile(duplicate);
+        });
+        Check("Msvcrt._dup2 (onto an inheritable descriptor)", c =>
+        {
+            int source = Msvcrt._open(path, O_RDONLY, 0, cloexec: true);
+            int target = Msvcrt._open(path, O_RDONLY, 0, cloexec: false);
+            Require(source >= 0 && target >= 0, "msvcrt _open");
+            int result = Msvcrt._dup2(source, target, c);
+            Msvcrt._close(source);
+            Require(result == 0, "msvcrt _dup2");
+            return MsvcrtFile(target);
         });
     }
 
