@@ -24,7 +24,7 @@ internal static unsafe partial class Program
 {
     private const string ProveCommand = "--prove-each";
     private const string Marker = "<m>";
-    private const uint ChildTimeoutMilliseconds = 120_000;
+    private const int ChildTimeoutMilliseconds = 120_000;
 
     // The original code's two calls first, then each override over each argument.
     private static readonly Call[] s_calls = [new(false, null), new(true, null), new(true, true), new(false, false), new(false, true), new(true, false)];
@@ -48,14 +48,8 @@ internal static unsafe partial class Program
                     string label = $"{name}, {call}";
                     s_checked++;
                     s_statedInArgument++;
-                    Probe probe;
-                    try
+                    if (Attempt(label, () => make(call)) is not { } probe)
                     {
-                        probe = make(call);
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        s_failures.Add(label + ": " + e.Message);
                         continue;
                     }
 
@@ -112,7 +106,7 @@ internal static unsafe partial class Program
         }
 
         using Process child = Process.Start(start) ?? throw new InvalidOperationException("no child process");
-        if (!child.WaitForExit((int)ChildTimeoutMilliseconds))
+        if (!child.WaitForExit(ChildTimeoutMilliseconds))
         {
             child.Kill();
             throw new InvalidOperationException("the child did not exit");

@@ -187,14 +187,8 @@ internal static unsafe partial class Program
             s_checked++;
             s_reliesOnDefault += cloexec is null ? 1 : 0;
             string call = $"{name}, cloexec: {cloexec?.ToString() ?? "default"}";
-            Made made;
-            try
+            if (Attempt(call, () => create(cloexec)) is not { } made)
             {
-                made = create(cloexec);
-            }
-            catch (InvalidOperationException e)
-            {
-                s_failures.Add(call + ": " + e.Message);
                 continue;
             }
 
@@ -206,6 +200,21 @@ internal static unsafe partial class Program
             {
                 made.Close();
             }
+        }
+    }
+
+    /// <summary>Makes one call; one that throws is that call's failure, and the checks go on.</summary>
+    private static T? Attempt<T>(string call, Func<T> make)
+        where T : class
+    {
+        try
+        {
+            return make();
+        }
+        catch (InvalidOperationException e)
+        {
+            s_failures.Add(call + ": " + e.Message);
+            return null;
         }
     }
 
