@@ -25,7 +25,8 @@ internal static unsafe partial class Program
 {
     private const int GenericWrite = 0x40000000, ShareAll = 7, CreateAlways = 2;
     private const uint PipeAccessDuplex = 3, PageReadWrite = 4, MappingSize = 4096;
-    private const uint EventAllAccess = 0x1F0003, MutexAllAccess = 0x1F0001, ProcessQueryLimitedInformation = 0x1000;
+    private const uint EventAllAccess = 0x1F0003, MutexAllAccess = 0x1F0001, SemaphoreAllAccess = 0x1F0003, ProcessQueryLimitedInformation = 0x1000;
+    private const uint CreateEventManualReset = 1;
     private const int DuplicateSameAccess = 2;
 
     private static List<Creator> ExplicitCreators(string directory) =>
@@ -62,6 +63,20 @@ internal static unsafe partial class Program
             SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile(path, GenericWrite, FileShare.ReadWrite | FileShare.Delete, call.Inherit ? &attributes : null, FileMode.Create, 0, IntPtr.Zero, call.Cloexec);
             return FileProbe(path, file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
+        new("Interop.Kernel32.CreateFile2 ([LibraryImport], SECURITY_ATTRIBUTES* inside CREATEFILE2_EXTENDED_PARAMETERS*)", call =>
+        {
+            string path = NewPath(directory);
+            var attributes = RuntimeAttributes(call.Inherit);
+            var parameters = new RuntimeStyle.Kernel32.CREATEFILE2_EXTENDED_PARAMETERS
+            {
+                dwSize = (uint)sizeof(RuntimeStyle.Kernel32.CREATEFILE2_EXTENDED_PARAMETERS),
+                dwFileAttributes = (uint)Service.FILE_ATTRIBUTE_NORMAL,
+                lpSecurityAttributes = call.Inherit ? &attributes : null,
+            };
+            string before = Snapshot(attributes) + Snapshot(parameters);
+            SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile2(path, GenericWrite, FileShare.ReadWrite | FileShare.Delete, FileMode.Create, &parameters, call.Cloexec);
+            return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes) + Snapshot(parameters)) };
+        }),
         new("Interop.Kernel32.CreateNamedPipe ([LibraryImport] CreateNamedPipeW, ref SECURITY_ATTRIBUTES, SafePipeHandle)", call =>
         {
             string name = NewName();
@@ -96,6 +111,26 @@ internal static unsafe partial class Program
             string before = Snapshot(attributes);
             SafeWaitHandle mutex = RuntimeStyle.Kernel32.CreateMutexEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, 0, MutexAllAccess, call.Cloexec);
             return MutexProbe(mutex.IsInvalid ? 0 : mutex.DangerousGetHandle(), mutex.Dispose) with { Attributes = (before, Snapshot(attributes)) };
+        }),
+
+        new("Interop.Kernel32.CreateEventEx ([LibraryImport] CreateEventExW, IntPtr attributes)", call =>
+        {
+            var attributes = RuntimeAttributes(inherit: true);
+            SafeWaitHandle handle = RuntimeStyle.Kernel32.CreateEventEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, CreateEventManualReset, EventAllAccess, call.Cloexec);
+            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose);
+        }),
+        new("Interop.Kernel32.CreateSemaphoreEx ([LibraryImport] CreateSemaphoreExW, IntPtr attributes)", call =>
+        {
+            var attributes = RuntimeAttributes(inherit: true);
+            SafeWaitHandle handle = RuntimeStyle.Kernel32.CreateSemaphoreEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, 10, null, 0, SemaphoreAllAccess, call.Cloexec);
+            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.ReleaseSemaphore, handle.Dispose);
+        }),
+        new("Interop.Kernel32.OpenSemaphore ([LibraryImport] OpenSemaphoreW, [MarshalAs(Bool)] bool)", call =>
+        {
+            string name = NewName();
+            var created = new Semaphore(0, 10, name);
+            SafeWaitHandle opened = RuntimeStyle.Kernel32.OpenSemaphore(SemaphoreAllAccess, call.Inherit, name, call.Cloexec);
+            return Opened(opened.IsInvalid ? 0 : opened.DangerousGetHandle(), Proof.ReleaseSemaphore, () => created.WaitOne(0), () => { opened.Dispose(); created.Dispose(); });
         }),
 
         new("PseudoConsoleApi.CreatePipe (IntPtr attributes, out SafeFileHandle, CharSet.Auto)", call =>
