@@ -212,6 +212,12 @@ internal static unsafe partial class Program
             IntPtr mutex = Desktop.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName(), call.Cloexec);
             return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex));
         }),
+        new("LegacySingleInstanceNative.CreateMutex (no CharSet: CreateMutexA, not reported)", call =>
+        {
+            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            IntPtr mutex = WindowsBindings.Native.Desktop.LegacySingleInstanceNative.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName());
+            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex));
+        }, LeftAlone: true),
         new("SingleInstanceNative.OpenMutex (CharSet.Auto: OpenMutexW, bool bInheritHandle)", call =>
         {
             string name = NewName();

@@ -30,3 +30,12 @@ internal static class SingleInstanceNative
     [return: MarshalAs(UnmanagedType.Bool)]
     public static extern bool ReleaseMutex(IntPtr hMutex);
 }
+
+/// <summary>The same in older applications, pasted without CharSet.</summary>
+internal static class LegacySingleInstanceNative
+{
+    // Not reported: without CharSet this binds CreateMutexA, which the table does not list (its inheritance is an
+    // argument too, so nothing leaks by omission; the call just has no cloexec override).
+    [DllImport("kernel32.dll")]
+    public static extern IntPtr CreateMutex(IntPtr lpMutexAttributes, bool bInitialOwner, string lpName);
+}
