@@ -23,11 +23,9 @@ namespace WindowsBindings;
 /// <summary>Every creator of the corpus whose inheritance is an argument, and how a call of it asks for what <see cref="Call"/> says.</summary>
 internal static unsafe partial class Program
 {
-    private const int GenericWrite = 0x40000000, ShareAll = 7, CreateAlways = 2;
-    private const uint PipeAccessDuplex = 3, PageReadWrite = 4, MappingSize = 4096;
-    private const uint EventAllAccess = 0x1F0003, MutexAllAccess = 0x1F0001, SemaphoreAllAccess = 0x1F0003, ProcessQueryLimitedInformation = 0x1000;
-    private const uint CreateEventManualReset = 1;
-    private const int DuplicateSameAccess = 2;
+    // What the corpus does not define itself (winnt.h, synchapi.h); the rest is the corpus's own constants.
+    private const int ShareAll = 7; // FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE
+    private const uint MappingSize = 4096, EventAllAccess = 0x1F0003, SemaphoreAllAccess = 0x1F0003, CreateEventManualReset = 1;
 
     private static List<Creator> ExplicitCreators(string directory) =>
     [
@@ -43,7 +41,7 @@ internal static unsafe partial class Program
         {
             var source = new EventWaitHandle(false, EventResetMode.ManualReset);
             var process = new HandleRef(null, Launcher.NativeMethods.GetCurrentProcess());
-            Require(Launcher.NativeMethods.DuplicateHandle(process, source.SafeWaitHandle, process, out SafeFileHandle target, 0, call.Inherit, DuplicateSameAccess, call.Cloexec), "DuplicateHandle");
+            Require(Launcher.NativeMethods.DuplicateHandle(process, source.SafeWaitHandle, process, out SafeFileHandle target, 0, call.Inherit, Launcher.NativeMethods.DUPLICATE_SAME_ACCESS, call.Cloexec), "DuplicateHandle");
             return new Probe([target.DangerousGetHandle()], target.DangerousGetHandle(), Proof.SetEvent, () => source.WaitOne(0), () => { target.Dispose(); source.Dispose(); });
         }),
         new("Launcher.CreateFile (api-ms-win-core-file, class SECURITY_ATTRIBUTES, SafeFileHandle template)", call =>
@@ -51,7 +49,7 @@ internal static unsafe partial class Program
             string path = NewPath(directory);
             Launcher.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
             string before = Snapshot(attributes);
-            SafeFileHandle file = Launcher.NativeMethods.CreateFile(path, GenericWrite, ShareAll, attributes, CreateAlways, 0, new SafeFileHandle(0, false), call.Cloexec);
+            SafeFileHandle file = Launcher.NativeMethods.CreateFile(path, Service.GENERIC_WRITE, ShareAll, attributes, Service.CREATE_ALWAYS, 0, new SafeFileHandle(0, false), call.Cloexec);
             return FileProbe(path, file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
@@ -60,7 +58,7 @@ internal static unsafe partial class Program
             string path = NewPath(directory);
             var attributes = RuntimeAttributes(call.Inherit);
             string before = Snapshot(attributes);
-            SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile(path, GenericWrite, FileShare.ReadWrite | FileShare.Delete, call.Inherit ? &attributes : null, FileMode.Create, 0, IntPtr.Zero, call.Cloexec);
+            SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile(path, Service.GENERIC_WRITE, FileShare.ReadWrite | FileShare.Delete, call.Inherit ? &attributes : null, FileMode.Create, 0, IntPtr.Zero, call.Cloexec);
             return FileProbe(path, file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("Interop.Kernel32.CreateFile2 ([LibraryImport], SECURITY_ATTRIBUTES* inside CREATEFILE2_EXTENDED_PARAMETERS*)", call =>
@@ -74,7 +72,7 @@ internal static unsafe partial class Program
                 lpSecurityAttributes = call.Inherit ? &attributes : null,
             };
             string before = Snapshot(attributes) + Snapshot(parameters);
-            SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile2(path, GenericWrite, FileShare.ReadWrite | FileShare.Delete, FileMode.Create, &parameters, call.Cloexec);
+            SafeFileHandle file = RuntimeStyle.Kernel32.CreateFile2(path, Service.GENERIC_WRITE, FileShare.ReadWrite | FileShare.Delete, FileMode.Create, &parameters, call.Cloexec);
             return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes) + Snapshot(parameters)) };
         }),
         new("Interop.Kernel32.CreateNamedPipe ([LibraryImport] CreateNamedPipeW, ref SECURITY_ATTRIBUTES, SafePipeHandle)", call =>
@@ -82,7 +80,7 @@ internal static unsafe partial class Program
             string name = NewName();
             var attributes = RuntimeAttributes(call.Inherit);
             string before = Snapshot(attributes);
-            SafePipeHandle server = RuntimeStyle.Kernel32.CreateNamedPipe(@"\\.\pipe\" + name, (int)PipeAccessDuplex, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
+            SafePipeHandle server = RuntimeStyle.Kernel32.CreateNamedPipe(@"\\.\pipe\" + name, (int)Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
             return NamedPipeProbe(name, server.DangerousGetHandle(), server.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("Interop.Kernel32.DuplicateHandle ([LibraryImport], abstract SafeHandle, out SafeWaitHandle)", call =>
@@ -94,7 +92,7 @@ internal static unsafe partial class Program
         }),
         new("Interop.Kernel32.OpenProcess ([LibraryImport], SafeProcessHandle)", call =>
         {
-            SafeProcessHandle process = RuntimeStyle.Kernel32.OpenProcess((int)ProcessQueryLimitedInformation, call.Inherit, Environment.ProcessId, call.Cloexec);
+            SafeProcessHandle process = RuntimeStyle.Kernel32.OpenProcess((int)Diagnostics.ProcessAccessFlags.QueryLimitedInformation, call.Inherit, Environment.ProcessId, call.Cloexec);
             return ProcessProbe(process.IsInvalid ? 0 : process.DangerousGetHandle(), process.Dispose);
         }),
         new("Interop.Kernel32.CreateFileMapping ([LibraryImport] CreateFileMappingW, ref SECURITY_ATTRIBUTES)", call =>
@@ -102,14 +100,14 @@ internal static unsafe partial class Program
             var attributes = RuntimeAttributes(call.Inherit);
             string before = Snapshot(attributes);
             using var pageFile = new SafeFileHandle(-1, ownsHandle: false);
-            SafeMemoryMappedFileHandle mapping = RuntimeStyle.Kernel32.CreateFileMapping(pageFile, ref attributes, (int)PageReadWrite, 0, (int)MappingSize, null, call.Cloexec);
+            SafeMemoryMappedFileHandle mapping = RuntimeStyle.Kernel32.CreateFileMapping(pageFile, ref attributes, (int)SharedMemory.PAGE_READWRITE, 0, (int)MappingSize, null, call.Cloexec);
             return MappingProbe(mapping.IsInvalid ? 0 : mapping.DangerousGetHandle(), mapping.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("Interop.Kernel32.CreateMutexEx ([LibraryImport] CreateMutexExW, IntPtr attributes)", call =>
         {
             var attributes = RuntimeAttributes(inherit: true);
             string before = Snapshot(attributes);
-            SafeWaitHandle mutex = RuntimeStyle.Kernel32.CreateMutexEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, 0, MutexAllAccess, call.Cloexec);
+            SafeWaitHandle mutex = RuntimeStyle.Kernel32.CreateMutexEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, 0, Desktop.MUTEX_ALL_ACCESS, call.Cloexec);
             return MutexProbe(mutex.IsInvalid ? 0 : mutex.DangerousGetHandle(), mutex.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
@@ -152,7 +150,7 @@ internal static unsafe partial class Program
             string name = NewName();
             Bindings.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
             string before = Snapshot(attributes);
-            IntPtr server = Bindings.Kernel32.CreateNamedPipe(@"\\.\pipe\" + name, PipeAccessDuplex, Bindings.PIPE_TYPE.PIPE_TYPE_BYTE, 1, 4096, 4096, 0, attributes, call.Cloexec);
+            IntPtr server = Bindings.Kernel32.CreateNamedPipe(@"\\.\pipe\" + name, Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, Bindings.PIPE_TYPE.PIPE_TYPE_BYTE, 1, 4096, 4096, 0, attributes, call.Cloexec);
             return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server)) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("Bindings.Kernel32.CreateEvent ([In, Optional] class SECURITY_ATTRIBUTES, SafeEventHandle)", call =>
@@ -195,14 +193,14 @@ internal static unsafe partial class Program
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             attributes.bInheritHandle = call.Inherit ? 1 : 0;
             string before = Snapshot(attributes);
-            SafePipeHandle server = Ipc.NamedPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, PipeAccessDuplex, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
+            SafePipeHandle server = Ipc.NamedPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
             return NamedPipeProbe(name, server.IsInvalid ? -1 : server.DangerousGetHandle(), server.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("LegacyPipeNative.CreateNamedPipe (no CharSet: CreateNamedPipeA, IntPtr attributes)", call =>
         {
             string name = NewName();
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            IntPtr server = Ipc.LegacyPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, (int)PipeAccessDuplex, 0, 1, 4096, 4096, 0, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, call.Cloexec);
+            IntPtr server = Ipc.LegacyPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, (int)Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, call.Cloexec);
             return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server));
         }),
 
@@ -243,7 +241,7 @@ internal static unsafe partial class Program
         new("SharedMemoryNative.CreateFileMapping (no CharSet: CreateFileMappingA, IntPtr attributes)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            IntPtr mapping = SharedMemory.CreateFileMapping(-1, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, PageReadWrite, 0, MappingSize, null, call.Cloexec);
+            IntPtr mapping = SharedMemory.CreateFileMapping(-1, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, SharedMemory.PAGE_READWRITE, 0, MappingSize, null, call.Cloexec);
             return MappingProbe(mapping, () => Kernel32.CloseHandle(mapping));
         }),
         new("SharedMemoryNative.OpenFileMapping (CharSet.Auto: OpenFileMappingW, bool bInheritHandle)", call =>
@@ -267,7 +265,7 @@ internal static unsafe partial class Program
         {
             string path = NewPath(directory);
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            SafeFileHandle file = Service.CreateFile(path, GenericWrite, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, CreateAlways, Service.FILE_ATTRIBUTE_NORMAL, new HandleRef(null, IntPtr.Zero), call.Cloexec);
+            SafeFileHandle file = Service.CreateFile(path, Service.GENERIC_WRITE, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, Service.CREATE_ALWAYS, Service.FILE_ATTRIBUTE_NORMAL, new HandleRef(null, IntPtr.Zero), call.Cloexec);
             return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose);
         }),
         new("ServiceNative.CreateWaitableTimer (CharSet.Unicode, bool)", call =>
@@ -306,7 +304,7 @@ internal static unsafe partial class Program
         {
             string path = NewPath(directory);
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            IntPtr file = Diagnostics.NativeMethods.CreateFileA(path, GenericWrite, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, CreateAlways, 0, IntPtr.Zero, call.Cloexec);
+            IntPtr file = Diagnostics.NativeMethods.CreateFileA(path, (uint)Service.GENERIC_WRITE, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, (uint)Service.CREATE_ALWAYS, 0, IntPtr.Zero, call.Cloexec);
             return FileProbe(path, file, () => Kernel32.CloseHandle(file));
         }),
     ];
