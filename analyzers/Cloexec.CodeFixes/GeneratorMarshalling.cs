@@ -21,6 +21,8 @@ internal static class GeneratorMarshalling
     private const int UnmanagedTypeI1 = (int)UnmanagedType.I1;
     private const int UnmanagedTypeU1 = (int)UnmanagedType.U1;
     private const int UnmanagedTypeLPWStr = (int)UnmanagedType.LPWStr;
+    private const int UnmanagedTypeLPStr = (int)UnmanagedType.LPStr;
+    private const int UnmanagedTypeLPTStr = (int)UnmanagedType.LPTStr;
     private const int UnmanagedTypeLPUTF8Str = 48;
     private const int UnmanagedTypeLPArray = (int)UnmanagedType.LPArray;
 
@@ -68,10 +70,9 @@ internal static class GeneratorMarshalling
         bool plainSettings = method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.PreserveSig)
             && data.BestFitMapping is null && data.ThrowOnUnmappableCharacter is null
             && (data.CallingConvention == CallingConvention.Winapi || (platform == NativePlatform.Unix && data.CallingConvention == CallingConvention.Cdecl));
-        // DllImport's strings: UTF-16 under CharSet.Unicode (and Auto, on Windows); on Unix "ANSI" is UTF-8; on Windows
-        // it is the ANSI code page, which the generator does not write.
-        bool defaultStringIsUnderstood = data.CharacterSet == CharSet.Unicode || platform == NativePlatform.Unix
-            || data.CharacterSet == CharSet.Auto;
+        // DllImport's strings are understood under every CharSet: UTF-16 under Unicode (and Auto, on Windows); ANSI, which
+        // is UTF-8 on Unix and the ANSI code page on Windows, which the converted declaration says with CharSet.Ansi.
+        const bool defaultStringIsUnderstood = true;
         return plainSettings && method.Parameters.All(p => ParameterMarshalsItself(p, defaultStringIsUnderstood, dllImport: true));
     }
 
@@ -161,7 +162,13 @@ internal static class GeneratorMarshalling
                 // A [DllImport]'s bare bool is a BOOL, which the fix writes as [MarshalAs(UnmanagedType.Bool)].
                 return marshalAs is UnmanagedTypeBool or UnmanagedTypeI1 or UnmanagedTypeU1 || (marshalAs is null && dllImport);
             case SpecialType.System_String:
-                return marshalAs is UnmanagedTypeLPUTF8Str or UnmanagedTypeLPWStr || (marshalAs is null && defaultStringIsUnderstood);
+                return IsTextMarshalAs(marshalAs) || (marshalAs is null && defaultStringIsUnderstood);
+        }
+
+        if (type.ToDisplayString() == "System.Text.StringBuilder")
+        {
+            // A buffer the call fills (mkstemp's template): copied in and back by value; [LibraryImport] has none.
+            return dllImport && parameter.RefKind == RefKind.None && (IsTextMarshalAs(marshalAs) || (marshalAs is null && defaultStringIsUnderstood));
         }
 
         if (IsSafeHandle(type))
@@ -177,6 +184,10 @@ internal static class GeneratorMarshalling
 
         return marshalAs is null && IsInteropBlittable(type);
     }
+
+    /// <summary>The [MarshalAs] encodings of a string or StringBuilder the generator writes itself (docs/marshalling.md).</summary>
+    private static bool IsTextMarshalAs(int? marshalAs) =>
+        marshalAs is UnmanagedTypeLPStr or UnmanagedTypeLPUTF8Str or UnmanagedTypeLPWStr or UnmanagedTypeLPTStr;
 
     /// <summary>
     /// Crosses as its bytes: integers, enums, pointers, and structs of such fields. Unlike C#'s "unmanaged", not bool and

@@ -68,7 +68,10 @@ internal static class RawImportConversion
             return document;
         }
 
+        // Fresh annotations for every run: annotations stay on the nodes of the document a run returns, and a later run
+        // over that document (dotnet format fixes CLOEXEC0200, then CLOEXEC0202) must not take them for its own.
         var annotations = conversions.Keys.ToDictionary(m => m, _ => new SyntaxAnnotation());
+        var makePartial = new SyntaxAnnotation();
         var typesToMakePartial = new HashSet<TypeDeclarationSyntax>(conversions.Keys
             .SelectMany(m => m.Ancestors().OfType<TypeDeclarationSyntax>())
             .Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)));
@@ -76,9 +79,9 @@ internal static class RawImportConversion
             conversions.Keys.Cast<SyntaxNode>().Concat(typesToMakePartial),
             (original, rewritten) => original is MethodDeclarationSyntax method
                 ? rewritten.WithAdditionalAnnotations(annotations[method])
-                : rewritten.WithAdditionalAnnotations(MemberReplacer.MakePartial));
+                : rewritten.WithAdditionalAnnotations(makePartial));
         var byAnnotation = conversions.ToDictionary(c => annotations[c.Key], c => c.Value);
-        SyntaxNode converted = new MemberReplacer(byAnnotation).Visit(annotated);
+        SyntaxNode converted = new MemberReplacer(byAnnotation, makePartial).Visit(annotated);
 
         Document result = document.WithSyntaxRoot(CloexecImport.Add(converted));
         result = await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -166,7 +169,7 @@ internal static class RawImportConversion
     /// <summary>
     /// [CreatesDescriptor] with the import's library (as written), the function it binds, SetLastError, and its strings:
     /// LibraryImport's StringMarshalling as written, DllImport's CharSet as what it means (Unicode, and Auto on Windows,
-    /// is UTF-16; on Unix anything else is UTF-8).
+    /// is UTF-16; on Unix anything else is UTF-8; on Windows anything else is ANSI, CharSet.Ansi).
     /// </summary>
     private static AttributeSyntax CreatesDescriptor(AttributeSyntax import, RawImport raw, IMethodSymbol symbol)
     {
@@ -186,24 +189,30 @@ internal static class RawImportConversion
                 SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(raw.EntryPoint))));
         }
 
-        if (!raw.IsLibraryImport && symbol.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_String))
+        if (!raw.IsLibraryImport && symbol.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_String || p.Type.ToDisplayString() == "System.Text.StringBuilder"))
         {
             CharSet charSet = symbol.GetDllImportData()?.CharacterSet ?? CharSet.None;
-            bool windows = NativeLibraries.PlatformOf(raw.LibraryName) == NativePlatform.Windows;
-            string marshalling = charSet == CharSet.Unicode || (windows && charSet == CharSet.Auto) ? "Utf16" : "Utf8";
-            kept.Add(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals("StringMarshalling"),
-                null,
-                SyntaxFactory.ParseExpression("global::System.Runtime.InteropServices.StringMarshalling." + marshalling).WithAdditionalAnnotations(Simplifier.Annotation)));
+            bool windows = NativePlatform.Windows == NativeLibraries.PlatformOf(raw.LibraryName);
+            // The encoding said the way that reads plainest: UTF-16 and UTF-8 by name where the CharSet means one of them
+            // on the import's platform; on Windows ANSI (also CharSet.None) is the ANSI code page, which only CharSet says.
+            kept.Add(charSet == CharSet.Unicode || (windows && charSet == CharSet.Auto)
+                ? EncodingArgument("StringMarshalling", "StringMarshalling.Utf16")
+                : windows
+                    ? EncodingArgument("CharSet", "CharSet.Ansi")
+                    : EncodingArgument("StringMarshalling", "StringMarshalling.Utf8"));
         }
 
         return MethodConversion.CreatesDescriptorAttribute([.. kept]);
     }
 
+    private static AttributeArgumentSyntax EncodingArgument(string name, string value) => SyntaxFactory.AttributeArgument(
+        SyntaxFactory.NameEquals(name),
+        null,
+        SyntaxFactory.ParseExpression("global::System.Runtime.InteropServices." + value).WithAdditionalAnnotations(Simplifier.Annotation));
+
     /// <summary>Puts each converted method's members in its place, and 'partial' on the types around them.</summary>
-    private sealed class MemberReplacer(Dictionary<SyntaxAnnotation, MethodConversion> conversions) : CSharpSyntaxRewriter
+    private sealed class MemberReplacer(Dictionary<SyntaxAnnotation, MethodConversion> conversions, SyntaxAnnotation makePartial) : CSharpSyntaxRewriter
     {
-        public static readonly SyntaxAnnotation MakePartial = new();
 
         public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node) => Replace((TypeDeclarationSyntax)base.VisitClassDeclaration(node)!);
 
@@ -223,7 +232,7 @@ internal static class RawImportConversion
             }
 
             type = type.WithMembers(SyntaxFactory.List(members));
-            return type.HasAnnotation(MakePartial) ? WithPartial(type) : type;
+            return type.HasAnnotation(makePartial) && !type.Modifiers.Any(SyntaxKind.PartialKeyword) ? WithPartial(type) : type;
         }
 
         /// <summary>'partial' right before the type keyword; a type without modifiers hands its indentation to it.</summary>

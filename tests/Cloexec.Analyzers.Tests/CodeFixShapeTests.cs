@@ -13,7 +13,7 @@ namespace Cloexec.Analyzers.Tests;
 public sealed class CodeFixShapeTests
 {
     [Fact]
-    public Task An_LPStr_path_keeps_its_import_behind_a_Wraps_method() =>
+    public Task An_LPStr_path_is_written_direct_and_its_LPStr_still_wins_over_CharSet_Unicode() =>
         Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
             """
             using System.Runtime.InteropServices;
@@ -32,16 +32,46 @@ public sealed class CodeFixShapeTests
             internal partial class Interop
             {
                 /// <summary>Opens a device.</summary>
-                [CreatesDescriptor(Wraps = nameof(RawOpen))]
-                internal static partial int open(string pathname, int flags, bool? cloexec = null);
-
-                [DllImport("libc", CharSet = CharSet.Unicode, SetLastError = true, EntryPoint = "open")]
-                private static extern int RawOpen([MarshalAs(UnmanagedType.LPStr)] string pathname, int flags);
+                [CreatesDescriptor("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+                internal static partial int open([MarshalAs(UnmanagedType.LPStr)] string pathname, int flags, bool? cloexec = null);
             }
             """);
 
     [Fact]
-    public Task An_omitted_accessibility_is_written_private_and_a_StringBuilder_is_wrapped() =>
+    public Task A_custom_marshaled_path_keeps_its_import_behind_a_Wraps_method() =>
+        Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
+            """
+            using System.Runtime.InteropServices;
+
+            internal partial class Interop
+            {
+                /// <summary>Opens a device.</summary>
+                [DllImport("libc", SetLastError = true)]
+                internal static extern int {|CLOEXEC0200:open|}([MarshalAs(UnmanagedType.CustomMarshaler, MarshalTypeRef = typeof(PathMarshaler))] string pathname, int flags);
+            }
+            """,
+            """
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal partial class Interop
+            {
+                /// <summary>Opens a device.</summary>
+                [CreatesDescriptor(Wraps = nameof(RawOpen))]
+                internal static partial int open(string pathname, int flags, bool? cloexec = null);
+
+                [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+                private static extern int RawOpen([MarshalAs(UnmanagedType.CustomMarshaler, MarshalTypeRef = typeof(PathMarshaler))] string pathname, int flags);
+            }
+            """,
+            """
+            internal sealed class PathMarshaler
+            {
+            }
+            """);
+
+    [Fact]
+    public Task An_omitted_accessibility_is_written_private_and_a_StringBuilder_is_written_direct() =>
         Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
             """
             using System.Runtime.InteropServices;
@@ -63,11 +93,8 @@ public sealed class CodeFixShapeTests
 
             internal partial class TempFiles
             {
-                [CreatesDescriptor(Wraps = nameof(RawMkstemp))]
+                [CreatesDescriptor("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
                 private static partial int mkstemp(StringBuilder template, bool? cloexec = null);
-
-                [DllImport("libc", SetLastError = true, EntryPoint = "mkstemp")]
-                private static extern int RawMkstemp(StringBuilder template);
 
                 [CreatesDescriptor("libc", EntryPoint = "socket", SetLastError = true)]
                 private static partial int sys_socket(int domain, int type, int protocol, bool? cloexec = null);

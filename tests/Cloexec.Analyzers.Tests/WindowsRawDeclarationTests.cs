@@ -9,9 +9,10 @@ namespace Cloexec.Analyzers.Tests;
 
 /// <summary>
 /// Raw Winsock and C-runtime creators, whose handles every child started with handle inheritance gets unless each call
-/// says otherwise, are reported and converted by the same Fix All into code that compiles with the generator; the
-/// ones whose calls state the inheritance (SECURITY_ATTRIBUTES, bInheritHandle) are left as they are. Running the
-/// converted Windows code is tests/Cloexec.Windows.Tests' job, under Wine.
+/// says otherwise, are reported (CLOEXEC0200) and converted by the same Fix All into code that compiles with the
+/// generator; the ones whose calls state the inheritance (SECURITY_ATTRIBUTES, bInheritHandle) are CLOEXEC0202, converted
+/// by the same run (Win32BindingStyleTests has every shape of those). Running the converted Windows code is
+/// tests/Cloexec.Windows.Tests' job, under Wine.
 /// </summary>
 public sealed class WindowsRawDeclarationTests
 {
@@ -50,6 +51,9 @@ public sealed class WindowsRawDeclarationTests
 
             [DllImport("msvcrt.dll")]
             internal static extern int _dup(int fd);
+
+            [DllImport("ucrtbase", CallingConvention = CallingConvention.Cdecl)]
+            internal static extern int _dup2(int fd1, int fd2);
         }
 
         internal static class Kernel32
@@ -62,7 +66,7 @@ public sealed class WindowsRawDeclarationTests
                 public int bInheritHandle;
             }
 
-            // Every call says what it wants (null: nothing inherited): not reported, not converted.
+            // Every call says what it wants (null: nothing inherited): CLOEXEC0202, an Info; converted all the same.
             [DllImport("kernel32.dll", SetLastError = true)]
             internal static extern bool CreatePipe(out SafeFileHandle read, out SafeFileHandle write, ref SECURITY_ATTRIBUTES attributes, int size);
         }
@@ -74,16 +78,18 @@ public sealed class WindowsRawDeclarationTests
         (Project raw, Project converted) = await ConversionPipeline.ConvertAsync([Source]);
 
         ImmutableArray<Diagnostic> reported = await ConversionPipeline.RawImportDiagnosticsAsync(raw);
+        Assert.Equal("CreatePipe", Assert.Single(reported, d => d.Id == "CLOEXEC0202").GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[3]);
         Assert.Equal(
-            ["WSASocketW", "_dup", "_open", "_pipe", "_wopen", "accept", "socket"],
-            reported.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[3]).Order(System.StringComparer.Ordinal));
+            ["WSASocketW", "_dup", "_dup2", "_open", "_pipe", "_wopen", "accept", "socket"],
+            reported.Where(d => d.Id == "CLOEXEC0200").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[3]).Order(System.StringComparer.Ordinal));
         Assert.Contains("inherits the handles it creates", reported.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'socket'", System.StringComparison.Ordinal)).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Contains("inherits the descriptors it creates", reported.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'_dup'", System.StringComparison.Ordinal)).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
 
         Assert.Empty(await ConversionPipeline.RawImportDiagnosticsAsync(converted));
         string text = (await converted.Documents.Single().GetTextAsync(TestContext.Current.CancellationToken)).ToString();
         Assert.Contains("EntryPoint = \"WSASocketW\"", text, System.StringComparison.Ordinal);
-        Assert.Contains("static extern bool CreatePipe", text, System.StringComparison.Ordinal);
+        Assert.Contains("[CreatesDescriptor(Wraps = nameof(RawCreatePipe))]", text, System.StringComparison.Ordinal);
+        Assert.Contains("private static extern bool RawCreatePipe", text, System.StringComparison.Ordinal);
 
         var oldWarnings = (await raw.GetCompilationAsync(TestContext.Current.CancellationToken))!.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Id).ToHashSet();
         (_, ImmutableArray<Diagnostic> after) = await ConversionPipeline.BuildAsync(converted);

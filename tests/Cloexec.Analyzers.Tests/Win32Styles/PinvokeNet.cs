@@ -52,7 +52,8 @@ namespace PinvokeNet
         public static extern IntPtr CreateNamedPipe(string lpName, uint dwOpenMode, uint dwPipeMode, uint nMaxInstances,
             uint nOutBufferSize, uint nInBufferSize, uint nDefaultTimeOut, SECURITY_ATTRIBUTES lpSecurityAttributes);
 
-        // expect: wraps
+        // ANSI, the code page: CharSet.Ansi on the converted declaration.
+        // expect: direct
         [DllImport("kernel32.dll", SetLastError = true)]
         public static extern IntPtr CreateFileA(string lpFileName, uint dwDesiredAccess, uint dwShareMode, IntPtr lpSecurityAttributes,
             uint dwCreationDisposition, uint dwFlagsAndAttributes, IntPtr hTemplateFile);
