@@ -114,14 +114,16 @@ internal static unsafe partial class Program
         new("Interop.Kernel32.CreateEventEx ([LibraryImport] CreateEventExW, IntPtr attributes)", call =>
         {
             var attributes = RuntimeAttributes(inherit: true);
+            string before = Snapshot(attributes);
             SafeWaitHandle handle = RuntimeStyle.Kernel32.CreateEventEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, CreateEventManualReset, EventAllAccess, call.Cloexec);
-            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose);
+            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("Interop.Kernel32.CreateSemaphoreEx ([LibraryImport] CreateSemaphoreExW, IntPtr attributes)", call =>
         {
             var attributes = RuntimeAttributes(inherit: true);
+            string before = Snapshot(attributes);
             SafeWaitHandle handle = RuntimeStyle.Kernel32.CreateSemaphoreEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, 10, null, 0, SemaphoreAllAccess, call.Cloexec);
-            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.ReleaseSemaphore, handle.Dispose);
+            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.ReleaseSemaphore, handle.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("Interop.Kernel32.OpenSemaphore ([LibraryImport] OpenSemaphoreW, [MarshalAs(Bool)] bool)", call =>
         {
@@ -134,8 +136,9 @@ internal static unsafe partial class Program
         new("PseudoConsoleApi.CreatePipe (IntPtr attributes, out SafeFileHandle, CharSet.Auto)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             Require(Terminal.CreatePipe(out SafeFileHandle read, out SafeFileHandle write, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, call.Cloexec), "CreatePipe");
-            return PipeProbe(read.DangerousGetHandle(), write.DangerousGetHandle(), () => { read.Dispose(); write.Dispose(); });
+            return PipeProbe(read.DangerousGetHandle(), write.DangerousGetHandle(), () => { read.Dispose(); write.Dispose(); }) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
         new("Bindings.Kernel32.CreatePipe ([In] class SECURITY_ATTRIBUTES, out IntPtr, ExactSpelling)", call =>
@@ -200,21 +203,24 @@ internal static unsafe partial class Program
         {
             string name = NewName();
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr server = Ipc.LegacyPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, (int)Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, call.Cloexec);
-            return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server));
+            return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server)) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
         new("SingleInstanceNative.CreateMutex (CharSet.Auto: CreateMutexW, bool)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr mutex = Desktop.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName(), call.Cloexec);
-            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex));
+            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("LegacySingleInstanceNative.CreateMutex (no CharSet: CreateMutexA, not reported)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr mutex = WindowsBindings.Native.Desktop.LegacySingleInstanceNative.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName());
-            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex));
+            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
         }, LeftAlone: true),
         new("SingleInstanceNative.OpenMutex (CharSet.Auto: OpenMutexW, bool bInheritHandle)", call =>
         {
@@ -227,8 +233,9 @@ internal static unsafe partial class Program
         new("SingleInstanceNative.CreateEvent (CharSet.Unicode, bool, SafeWaitHandle)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             SafeWaitHandle handle = Desktop.CreateEvent(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, true, false, null, call.Cloexec);
-            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose);
+            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("SingleInstanceNative.OpenEvent (CharSet.Unicode: OpenEventW, bool bInheritHandle)", call =>
         {
@@ -241,8 +248,9 @@ internal static unsafe partial class Program
         new("SharedMemoryNative.CreateFileMapping (no CharSet: CreateFileMappingA, IntPtr attributes)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr mapping = SharedMemory.CreateFileMapping(-1, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, SharedMemory.PAGE_READWRITE, 0, MappingSize, null, call.Cloexec);
-            return MappingProbe(mapping, () => Kernel32.CloseHandle(mapping));
+            return MappingProbe(mapping, () => Kernel32.CloseHandle(mapping)) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("SharedMemoryNative.OpenFileMapping (CharSet.Auto: OpenFileMappingW, bool bInheritHandle)", call =>
         {
@@ -265,21 +273,24 @@ internal static unsafe partial class Program
         {
             string path = NewPath(directory);
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             SafeFileHandle file = Service.CreateFile(path, Service.GENERIC_WRITE, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, Service.CREATE_ALWAYS, Service.FILE_ATTRIBUTE_NORMAL, new HandleRef(null, IntPtr.Zero), call.Cloexec);
-            return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose);
+            return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("ServiceNative.CreateWaitableTimer (CharSet.Unicode, bool)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr timer = Service.CreateWaitableTimer(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, true, null, call.Cloexec);
             // An unset timer never fires: a short wait tells the one the child set.
-            return Signalled(timer, Proof.SetTimer, () => Kernel32.CloseHandle(timer), waitMilliseconds: 200);
+            return Signalled(timer, Proof.SetTimer, () => Kernel32.CloseHandle(timer), waitMilliseconds: 200) with { Attributes = (before, Snapshot(attributes)) };
         }),
         new("ServiceNative.CreateSemaphore (CharSet.Auto: CreateSemaphoreW)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr semaphore = Service.CreateSemaphore(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, 10, null, call.Cloexec);
-            return Signalled(semaphore, Proof.ReleaseSemaphore, () => Kernel32.CloseHandle(semaphore));
+            return Signalled(semaphore, Proof.ReleaseSemaphore, () => Kernel32.CloseHandle(semaphore)) with { Attributes = (before, Snapshot(attributes)) };
         }),
 
         new("Diagnostics.OpenProcess (enum access, bool bInheritHandle)", call =>
@@ -304,8 +315,9 @@ internal static unsafe partial class Program
         {
             string path = NewPath(directory);
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
             IntPtr file = Diagnostics.NativeMethods.CreateFileA(path, (uint)Service.GENERIC_WRITE, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, (uint)Service.CREATE_ALWAYS, 0, IntPtr.Zero, call.Cloexec);
-            return FileProbe(path, file, () => Kernel32.CloseHandle(file));
+            return FileProbe(path, file, () => Kernel32.CloseHandle(file)) with { Attributes = (before, Snapshot(attributes)) };
         }),
     ];
 
