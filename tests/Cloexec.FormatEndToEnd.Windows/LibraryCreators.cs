@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
@@ -11,23 +10,26 @@ using Desktop = WindowsBindings.Native.Desktop.SingleInstanceNative;
 using Diagnostics = WindowsBindings.Native.Diagnostics;
 using Generated = WindowsBindings.Native.Generated;
 using Ipc = WindowsBindings.Native.Ipc;
-using Jobs = WindowsBindings.Native.Jobs;
 using Launcher = WindowsBindings.Native.Launcher;
 using RuntimeStyle = WindowsBindings.Native.RuntimeStyle.Interop;
 using Service = WindowsBindings.Native.Service.ServiceNative;
 using SharedMemory = WindowsBindings.Native.SharedMemory.SharedMemoryNative;
-using Terminal = WindowsBindings.Native.Terminal.PseudoConsoleApi;
 
 namespace WindowsBindings;
 
-/// <summary>Every creator of the corpus whose inheritance is an argument, and how a call of it asks for what <see cref="Call"/> says.</summary>
+/// <summary>
+/// The creators whose inheritance is an argument, as frameworks and binding libraries declare them, and how a call of
+/// each asks for what <see cref="Call"/> says.
+/// </summary>
 internal static unsafe partial class Program
 {
     // What the corpus does not define itself (winnt.h, synchapi.h); the rest is the corpus's own constants.
     private const int ShareAll = 7; // FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE
     private const uint MappingSize = 4096, EventAllAccess = 0x1F0003, SemaphoreAllAccess = 0x1F0003, CreateEventManualReset = 1;
 
-    private static List<Creator> ExplicitCreators(string directory) =>
+    private static List<Creator> ExplicitCreators(string directory) => [.. LibraryCreators(directory), .. ApplicationCreators(directory)];
+
+    private static List<Creator> LibraryCreators(string directory) =>
     [
         new("Launcher.CreatePipe (class SECURITY_ATTRIBUTES, out SafeFileHandle, CharSet.Auto)", call =>
         {
@@ -52,7 +54,6 @@ internal static unsafe partial class Program
             SafeFileHandle file = Launcher.NativeMethods.CreateFile(path, Service.GENERIC_WRITE, ShareAll, attributes, Service.CREATE_ALWAYS, 0, new SafeFileHandle(0, false), call.Cloexec);
             return FileProbe(path, file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-
         new("Interop.Kernel32.CreateFile ([LibraryImport] CreateFileW, SECURITY_ATTRIBUTES*)", call =>
         {
             string path = NewPath(directory);
@@ -110,7 +111,6 @@ internal static unsafe partial class Program
             SafeWaitHandle mutex = RuntimeStyle.Kernel32.CreateMutexEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, 0, Desktop.MUTEX_ALL_ACCESS, call.Cloexec);
             return MutexProbe(mutex.IsInvalid ? 0 : mutex.DangerousGetHandle(), mutex.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-
         new("Interop.Kernel32.CreateEventEx ([LibraryImport] CreateEventExW, IntPtr attributes)", call =>
         {
             var attributes = RuntimeAttributes(inherit: true);
@@ -132,15 +132,6 @@ internal static unsafe partial class Program
             SafeWaitHandle opened = RuntimeStyle.Kernel32.OpenSemaphore(SemaphoreAllAccess, call.Inherit, name, call.Cloexec);
             return Opened(opened.IsInvalid ? 0 : opened.DangerousGetHandle(), Proof.ReleaseSemaphore, () => created.WaitOne(0), () => { opened.Dispose(); created.Dispose(); });
         }),
-
-        new("PseudoConsoleApi.CreatePipe (IntPtr attributes, out SafeFileHandle, CharSet.Auto)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            Require(Terminal.CreatePipe(out SafeFileHandle read, out SafeFileHandle write, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, call.Cloexec), "CreatePipe");
-            return PipeProbe(read.DangerousGetHandle(), write.DangerousGetHandle(), () => { read.Dispose(); write.Dispose(); }) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-
         new("Bindings.Kernel32.CreatePipe ([In] class SECURITY_ATTRIBUTES, out IntPtr, ExactSpelling)", call =>
         {
             Bindings.SECURITY_ATTRIBUTES? attributes = call.Inherit ? new() { bInheritHandle = true } : null;
@@ -163,7 +154,6 @@ internal static unsafe partial class Program
             Bindings.SafeEventHandle handle = Bindings.Kernel32.CreateEvent(attributes, true, false, null, call.Cloexec);
             return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose) with { Attributes = (before, Snapshot(attributes)) };
         }),
-
         new("PInvoke.CreateMutexW (CsWin32: SECURITY_ATTRIBUTES*, BOOL, PCWSTR, HANDLE)", call =>
         {
             var attributes = GeneratedAttributes();
@@ -189,136 +179,6 @@ internal static unsafe partial class Program
             nint thread = Generated.PInvoke.OpenThread(Diagnostics.NativeMethods.THREAD_QUERY_LIMITED_INFORMATION, call.Inherit, id);
             return ThreadProbe(thread, id, () => Kernel32.CloseHandle(thread));
         }, LeftAlone: true),
-
-        new("NamedPipeNative.CreateNamedPipe (CharSet.Unicode, ref struct of ints, SafePipeHandle)", call =>
-        {
-            string name = NewName();
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            attributes.bInheritHandle = call.Inherit ? 1 : 0;
-            string before = Snapshot(attributes);
-            SafePipeHandle server = Ipc.NamedPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, ref attributes, call.Cloexec);
-            return NamedPipeProbe(name, server.IsInvalid ? -1 : server.DangerousGetHandle(), server.Dispose) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        new("LegacyPipeNative.CreateNamedPipe (no CharSet: CreateNamedPipeA, IntPtr attributes)", call =>
-        {
-            string name = NewName();
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr server = Ipc.LegacyPipeNative.CreateNamedPipe(@"\\.\pipe\" + name, (int)Ipc.NamedPipeNative.PIPE_ACCESS_DUPLEX, 0, 1, 4096, 4096, 0, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, call.Cloexec);
-            return NamedPipeProbe(name, server, () => Kernel32.CloseHandle(server)) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-
-        new("SingleInstanceNative.CreateMutex (CharSet.Auto: CreateMutexW, bool)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr mutex = Desktop.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName(), call.Cloexec);
-            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        new("LegacySingleInstanceNative.CreateMutex (no CharSet: CreateMutexA, not reported)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr mutex = WindowsBindings.Native.Desktop.LegacySingleInstanceNative.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName());
-            return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
-        }, LeftAlone: true),
-        new("SingleInstanceNative.OpenMutex (CharSet.Auto: OpenMutexW, bool bInheritHandle)", call =>
-        {
-            string name = NewName();
-            var created = new Mutex(false, name);
-            IntPtr opened = Desktop.OpenMutex(Desktop.MUTEX_ALL_ACCESS, call.Inherit, name, call.Cloexec);
-            nint createdHandle = created.SafeWaitHandle.DangerousGetHandle();
-            return Opened(opened, Proof.AbandonMutex, () => Kernel32.WaitForSingleObject(createdHandle, 0) == Kernel32.WAIT_ABANDONED, () => { Kernel32.CloseHandle(opened); created.SafeWaitHandle.Dispose(); });
-        }),
-        new("SingleInstanceNative.CreateEvent (CharSet.Unicode, bool, SafeWaitHandle)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            SafeWaitHandle handle = Desktop.CreateEvent(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, true, false, null, call.Cloexec);
-            return Signalled(handle.IsInvalid ? 0 : handle.DangerousGetHandle(), Proof.SetEvent, handle.Dispose) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        new("SingleInstanceNative.OpenEvent (CharSet.Unicode: OpenEventW, bool bInheritHandle)", call =>
-        {
-            string name = NewName();
-            var created = new EventWaitHandle(false, EventResetMode.ManualReset, name);
-            IntPtr opened = Desktop.OpenEvent(Desktop.EVENT_MODIFY_STATE | Desktop.SYNCHRONIZE, call.Inherit, name, call.Cloexec);
-            return Opened(opened, Proof.SetEvent, () => created.WaitOne(0), () => { Kernel32.CloseHandle(opened); created.Dispose(); });
-        }),
-
-        new("SharedMemoryNative.CreateFileMapping (no CharSet: CreateFileMappingA, IntPtr attributes)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr mapping = SharedMemory.CreateFileMapping(-1, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, SharedMemory.PAGE_READWRITE, 0, MappingSize, null, call.Cloexec);
-            return MappingProbe(mapping, () => Kernel32.CloseHandle(mapping)) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        new("SharedMemoryNative.OpenFileMapping (CharSet.Auto: OpenFileMappingW, bool bInheritHandle)", call =>
-        {
-            string name = NewName();
-            var created = MemoryMappedFile.CreateNew(name, MappingSize);
-            MemoryMappedViewAccessor view = created.CreateViewAccessor();
-            IntPtr opened = SharedMemory.OpenFileMapping(SharedMemory.FILE_MAP_ALL_ACCESS, call.Inherit, name, call.Cloexec);
-            return Opened(opened, Proof.WriteMapping, () => ReadView(view) == Marker, () => { Kernel32.CloseHandle(opened); view.Dispose(); created.Dispose(); });
-        }),
-
-        new("Job.CreateJobObject (CreateJobObjectW, SECURITY_ATTRIBUTES by value)", call =>
-        {
-            var attributes = new Jobs.SecurityAttributes { nLength = sizeof(Jobs.SecurityAttributes), bInheritHandle = call.Inherit ? 1 : 0 };
-            string before = Snapshot(attributes);
-            IntPtr job = Jobs.Job.CreateJobObject(attributes, null, call.Cloexec);
-            return JobProbe(job, () => Kernel32.CloseHandle(job)) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-
-        new("ServiceNative.CreateFile (CharSet.Auto: CreateFileW, IntPtr attributes, HandleRef template)", call =>
-        {
-            string path = NewPath(directory);
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            SafeFileHandle file = Service.CreateFile(path, Service.GENERIC_WRITE, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, Service.CREATE_ALWAYS, Service.FILE_ATTRIBUTE_NORMAL, new HandleRef(null, IntPtr.Zero), call.Cloexec);
-            return FileProbe(path, file.IsInvalid ? -1 : file.DangerousGetHandle(), file.Dispose) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        new("ServiceNative.CreateWaitableTimer (CharSet.Unicode, bool)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr timer = Service.CreateWaitableTimer(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, true, null, call.Cloexec);
-            // An unset timer never fires: a short wait tells the one the child set.
-            return Signalled(timer, Proof.SetTimer, () => Kernel32.CloseHandle(timer), waitMilliseconds: 200) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-        new("ServiceNative.CreateSemaphore (CharSet.Auto: CreateSemaphoreW)", call =>
-        {
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr semaphore = Service.CreateSemaphore(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, 0, 10, null, call.Cloexec);
-            return Signalled(semaphore, Proof.ReleaseSemaphore, () => Kernel32.CloseHandle(semaphore)) with { Attributes = (before, Snapshot(attributes)) };
-        }),
-
-        new("Diagnostics.OpenProcess (enum access, bool bInheritHandle)", call =>
-        {
-            IntPtr process = Diagnostics.NativeMethods.OpenProcess(Diagnostics.ProcessAccessFlags.QueryLimitedInformation, call.Inherit, Environment.ProcessId, call.Cloexec);
-            return ProcessProbe(process, () => Kernel32.CloseHandle(process));
-        }),
-        new("Diagnostics.OpenThread (bool bInheritHandle)", call =>
-        {
-            uint id = Kernel32.GetCurrentThreadId();
-            IntPtr thread = Diagnostics.NativeMethods.OpenThread(Diagnostics.NativeMethods.THREAD_QUERY_LIMITED_INFORMATION, call.Inherit, id, call.Cloexec);
-            return ThreadProbe(thread, id, () => Kernel32.CloseHandle(thread));
-        }),
-        new("Diagnostics.DuplicateHandle (IntPtr, out IntPtr, [MarshalAs(Bool)] bool)", call =>
-        {
-            var source = new EventWaitHandle(false, EventResetMode.ManualReset);
-            IntPtr process = Diagnostics.NativeMethods.GetCurrentProcess();
-            Require(Diagnostics.NativeMethods.DuplicateHandle(process, source.SafeWaitHandle.DangerousGetHandle(), process, out IntPtr target, 0, call.Inherit, Diagnostics.NativeMethods.DUPLICATE_SAME_ACCESS, call.Cloexec), "DuplicateHandle");
-            return new Probe([target], target, Proof.SetEvent, () => source.WaitOne(0), () => { Kernel32.CloseHandle(target); source.Dispose(); });
-        }),
-        new("Diagnostics.CreateFileA (ExactSpelling, CharSet.Ansi, IntPtr attributes)", call =>
-        {
-            string path = NewPath(directory);
-            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
-            string before = Snapshot(attributes);
-            IntPtr file = Diagnostics.NativeMethods.CreateFileA(path, (uint)Service.GENERIC_WRITE, ShareAll, call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, (uint)Service.CREATE_ALWAYS, 0, IntPtr.Zero, call.Cloexec);
-            return FileProbe(path, file, () => Kernel32.CloseHandle(file)) with { Attributes = (before, Snapshot(attributes)) };
-        }),
     ];
 
     private static RuntimeStyle.Kernel32.SECURITY_ATTRIBUTES RuntimeAttributes(bool inherit) => new()
@@ -332,11 +192,4 @@ internal static unsafe partial class Program
         nLength = (uint)sizeof(Generated.SECURITY_ATTRIBUTES),
         bInheritHandle = true,
     };
-
-    private static string ReadView(MemoryMappedViewAccessor view)
-    {
-        byte[] bytes = new byte[Marker.Length];
-        view.ReadArray(0, bytes, 0, bytes.Length);
-        return System.Text.Encoding.ASCII.GetString(bytes);
-    }
 }
