@@ -118,6 +118,13 @@ internal static unsafe partial class Program
             // An unset timer never fires: a short wait tells the one the child set.
             return Signalled(timer, Proof.SetTimer, () => Kernel32.CloseHandle(timer), waitMilliseconds: 200) with { Attributes = (before, Snapshot(attributes)) };
         }),
+        new("ServiceNative.CreateWaitableTimerEx (EntryPoint CreateWaitableTimerExW, IntPtr attributes)", call =>
+        {
+            Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
+            string before = Snapshot(attributes);
+            IntPtr timer = Service.CreateWaitableTimerEx(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, null, Service.CREATE_WAITABLE_TIMER_MANUAL_RESET, Service.TIMER_ALL_ACCESS, call.Cloexec);
+            return Signalled(timer, Proof.SetTimer, () => Kernel32.CloseHandle(timer), waitMilliseconds: 200) with { Attributes = (before, Snapshot(attributes)) };
+        }),
         new("ServiceNative.CreateSemaphore (CharSet.Auto: CreateSemaphoreW)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
