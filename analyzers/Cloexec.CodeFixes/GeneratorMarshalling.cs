@@ -50,7 +50,7 @@ internal static class GeneratorMarshalling
     {
         NativePlatform platform = NativeLibraries.PlatformOf(import.LibraryName);
         if (method.IsGenericMethod || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && s_importOnlyAttributes.Contains(name))
-            || !ReturnMarshalsItself(method) || !InheritanceArgumentFits(method, import, wraps: false))
+            || !ReturnMarshalsItself(method, dllImport: !import.IsLibraryImport) || !InheritanceArgumentFits(method, import, wraps: false))
         {
             return false;
         }
@@ -120,23 +120,25 @@ internal static class GeneratorMarshalling
             && (LayoutKind)System.Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) is LayoutKind.Sequential or LayoutKind.Explicit));
 
     /// <summary>
-    /// Whether a Wraps wrapper of a <c>bool</c> result needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written: the
-    /// generator wants a BOOL said (a bare bool is what [DllImport] marshals as one), and the raw import keeps its own
-    /// <c>[return: MarshalAs]</c>, which the wrapper does not repeat.
+    /// Whether the converted method needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written for its <c>bool</c> result:
+    /// the generator wants a BOOL said. The direct form needs it where the import had none (a bare bool is what
+    /// [DllImport] marshals as a BOOL); a Wraps wrapper always, since the raw import keeps its own.
     /// </summary>
-    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Boolean;
+    public static bool NeedsBoolReturnMarshalAs(IMethodSymbol method, bool direct) =>
+        method.ReturnType.SpecialType == SpecialType.System_Boolean && (!direct || MarshalAsOf(method.GetReturnTypeAttributes()) is null);
 
     /// <summary>Whether a [DllImport]'s bare <c>bool</c> parameter needs <c>[MarshalAs(UnmanagedType.Bool)]</c> written.</summary>
     public static bool NeedsBoolMarshalAs(IParameterSymbol parameter) =>
         parameter.Type.SpecialType == SpecialType.System_Boolean && parameter.RefKind == RefKind.None && MarshalAsOf(parameter.GetAttributes()) is null;
 
-    private static bool ReturnMarshalsItself(IMethodSymbol method)
+    private static bool ReturnMarshalsItself(IMethodSymbol method, bool dllImport)
     {
         ITypeSymbol type = method.ReturnType;
         int? marshalAs = MarshalAsOf(method.GetReturnTypeAttributes());
         if (type.SpecialType == SpecialType.System_Boolean)
         {
-            return marshalAs == UnmanagedTypeBool;
+            // A [DllImport]'s bare bool result is a BOOL, which the fix writes as [return: MarshalAs(UnmanagedType.Bool)].
+            return marshalAs == UnmanagedTypeBool || (marshalAs is null && dllImport);
         }
 
         return marshalAs is null && (IsSafeHandle(type) ? !type.IsAbstract : IsInteropBlittable(type));

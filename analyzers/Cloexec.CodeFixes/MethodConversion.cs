@@ -91,6 +91,11 @@ internal sealed class MethodConversion
     {
         AttributeSyntax import = ImportAttribute(method);
         MethodDeclarationSyntax result = method.ReplaceNode(import, _createsDescriptor!.WithTriviaFrom(import));
+        if (_boolReturn)
+        {
+            result = result.WithAttributeLists(result.AttributeLists.Add(ReturnMarshalAsBool(method)));
+        }
+
         result = result.WithParameterList(result.ParameterList.WithParameters(SyntaxFactory.SeparatedList(
             result.ParameterList.Parameters.Select((p, i) => _boolParameters.Contains(i) ? WithMarshalAsBool(p) : p),
             result.ParameterList.Parameters.GetSeparators())));
@@ -116,8 +121,7 @@ internal sealed class MethodConversion
 
         if (_boolReturn)
         {
-            lists.Add(MarshalAsBoolList(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.ReturnKeyword)))
-                .WithLeadingTrivia(Indentation(method)).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n")));
+            lists.Add(ReturnMarshalAsBool(method));
         }
 
         // The raw import marshals the arguments; on the wrapper [MarshalAs], [In] and [Out] would say nothing.
@@ -223,6 +227,11 @@ internal sealed class MethodConversion
             .NormalizeWhitespace();
     }
 
+    /// <summary><c>[return: MarshalAs(UnmanagedType.Bool)]</c> on a line of its own after the method's other attributes.</summary>
+    private static AttributeListSyntax ReturnMarshalAsBool(MethodDeclarationSyntax method) =>
+        MarshalAsBoolList(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.ReturnKeyword)))
+            .WithLeadingTrivia(Indentation(method)).WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"));
+
     private static ParameterSyntax WithMarshalAsBool(ParameterSyntax parameter) =>
         parameter.WithAttributeLists(parameter.AttributeLists.Add(MarshalAsBoolList(null).WithTrailingTrivia(SyntaxFactory.Space)))
             .WithLeadingTrivia(parameter.GetLeadingTrivia());
@@ -240,13 +249,18 @@ internal sealed class MethodConversion
     private static ParameterSyntax WithoutMarshallingAttributes(ParameterSyntax parameter)
     {
         var lists = parameter.AttributeLists
-            .Select(list => list.WithAttributes(SyntaxFactory.SeparatedList(list.Attributes.Where(a => !IsMarshallingAttribute(a)))))
+            .Select(list => list.WithAttributes(Kept(list.Attributes.Where(a => !IsMarshallingAttribute(a)).ToList())))
             .Where(list => list.Attributes.Count > 0)
             .ToList();
-        return lists.Count == parameter.AttributeLists.Count
+        return !parameter.AttributeLists.SelectMany(list => list.Attributes).Any(IsMarshallingAttribute)
             ? parameter
             : parameter.WithAttributeLists(SyntaxFactory.List(lists)).WithLeadingTrivia(parameter.GetLeadingTrivia());
     }
+
+    /// <summary>What is left of an attribute list (<c>[In, Optional]</c> becomes <c>[Optional]</c>), one ", " apart.</summary>
+    private static SeparatedSyntaxList<AttributeSyntax> Kept(List<AttributeSyntax> attributes) => SyntaxFactory.SeparatedList(
+        attributes.Select((a, i) => i == 0 ? a.WithoutLeadingTrivia() : a.WithLeadingTrivia(SyntaxFactory.Space)),
+        Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken), System.Math.Max(0, attributes.Count - 1)));
 
     // By name: the parameter attributes that only instruct the marshaller, however they are qualified.
     private static bool IsMarshallingAttribute(AttributeSyntax attribute)

@@ -29,6 +29,21 @@ internal static class RawImportConversion
     /// method, the 'partial' of every type around them and one <c>using Cloexec;</c>. Fix All calls it once per
     /// document with all of that document's spans, so no two fixes ever edit the same text.
     /// </summary>
+    /// <summary>
+    /// Whether the declaration at <paramref name="span"/> has a form that compiles, so that a fix worth offering exists
+    /// (those the fix leaves alone keep their diagnostic, with no action that would do nothing).
+    /// </summary>
+    public static async Task<bool> CanConvertAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root?.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault() is { } method
+            && model?.GetDeclaredSymbol(method, cancellationToken) is { } symbol
+            && RawImport.Of(symbol) is { } import
+            // Whether the signature is bound decides only whether cloexec is added, never whether a form exists.
+            && Plan(method, symbol, import, model, signatureBound: false, new HashSet<string>(symbol.ContainingType.MemberNames), cancellationToken) is not null;
+    }
+
     public static async Task<Document> ConvertAsync(Document document, IEnumerable<TextSpan> spans, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -150,7 +165,7 @@ internal static class RawImportConversion
             partialName,
             addCloexec,
             boolParameters,
-            boolReturn: !direct && GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol),
+            boolReturn: GeneratorMarshalling.NeedsBoolReturnMarshalAs(symbol, direct),
             boundEntryPoint: import.EntryPoint,
             entryPointWritten: import.EntryPoint == import.WrittenEntryPoint);
     }

@@ -29,15 +29,16 @@ public sealed class ToCreatesDescriptorCodeFix : CodeFixProvider
             ? null
             : await RawImportConversion.ConvertAsync(document, diagnostics.Select(d => d.Location.SourceSpan), context.CancellationToken).ConfigureAwait(false));
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, token => RawImportConversion.ConvertAsync(context.Document, [diagnostic.Location.SourceSpan], token), equivalenceKey: Title),
-                diagnostic);
+            if (await RawImportConversion.CanConvertAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, token => RawImportConversion.ConvertAsync(context.Document, [diagnostic.Location.SourceSpan], token), equivalenceKey: Title),
+                    diagnostic);
+            }
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -71,6 +71,57 @@ public sealed class CodeFixShapeTests
             """);
 
     [Fact]
+    public Task A_layout_class_SECURITY_ATTRIBUTES_is_wrapped_the_raw_import_naming_the_W_function_it_binds() =>
+        Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
+            """
+            using System;
+            using System.Runtime.InteropServices;
+
+            [StructLayout(LayoutKind.Sequential)]
+            public class SECURITY_ATTRIBUTES
+            {
+                public int nLength;
+                public IntPtr lpSecurityDescriptor;
+                public int bInheritHandle;
+            }
+
+            public static class Kernel32
+            {
+                [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Auto)]
+                public static extern IntPtr {|CLOEXEC0202:CreateEvent|}([In, Optional] SECURITY_ATTRIBUTES lpEventAttributes, bool bManualReset, bool bInitialState, [In] string lpName);
+
+                [DllImport("kernel32.dll", SetLastError = true)]
+                public static extern bool {|CLOEXEC0202:CreatePipe|}(out IntPtr hReadPipe, out IntPtr hWritePipe, IntPtr lpPipeAttributes, int nSize);
+            }
+            """,
+            """
+            using System;
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            [StructLayout(LayoutKind.Sequential)]
+            public class SECURITY_ATTRIBUTES
+            {
+                public int nLength;
+                public IntPtr lpSecurityDescriptor;
+                public int bInheritHandle;
+            }
+
+            public static partial class Kernel32
+            {
+                [CreatesDescriptor(Wraps = nameof(RawCreateEvent))]
+                public static partial IntPtr CreateEvent([Optional] SECURITY_ATTRIBUTES lpEventAttributes, bool bManualReset, bool bInitialState, string lpName, bool? cloexec = null);
+
+                [DllImport("kernel32.dll", SetLastError = true, CharSet = CharSet.Auto, EntryPoint = "CreateEventW")]
+                private static extern IntPtr RawCreateEvent([In, Optional] SECURITY_ATTRIBUTES lpEventAttributes, bool bManualReset, bool bInitialState, [In] string lpName);
+
+                [CreatesDescriptor("kernel32.dll", SetLastError = true)]
+                [return: MarshalAs(UnmanagedType.Bool)]
+                public static partial bool CreatePipe(out IntPtr hReadPipe, out IntPtr hWritePipe, IntPtr lpPipeAttributes, int nSize, bool? cloexec = null);
+            }
+            """);
+
+    [Fact]
     public Task An_omitted_accessibility_is_written_private_and_a_StringBuilder_is_written_direct() =>
         Verify<RawDeclarationAnalyzer>.CodeFixAsync<ToCreatesDescriptorCodeFix>(
             """

@@ -28,8 +28,7 @@ public sealed class Win32BindingStyleTests
     [Fact]
     public async Task Every_shape_is_reported_converted_in_its_form_and_compiles_with_its_callers()
     {
-        string directory = Path.Combine(AppContext.BaseDirectory, "Win32Styles");
-        string[] sources = Directory.GetFiles(directory, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        string[] sources = Sources();
         List<Expected> expected = sources.SelectMany((source, index) => Expectations(source, index)).ToList();
         Assert.True(expected.Count >= 40, $"only {expected.Count} declarations");
 
@@ -76,6 +75,35 @@ public sealed class Win32BindingStyleTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + await ConvertedTextAsync(converted, failures));
     }
+
+    [Fact]
+    public async Task The_fix_is_offered_for_every_declaration_it_converts_and_for_none_it_leaves_alone()
+    {
+        string[] sources = Sources();
+        List<Expected> expected = sources.SelectMany((source, index) => Expectations(source, index)).ToList();
+        Project raw = ConversionPipeline.CreateProject(sources);
+
+        var provider = new Cloexec.CodeFixes.ToCreatesDescriptorCodeFix();
+        var failures = new List<string>();
+        foreach (Diagnostic diagnostic in await ConversionPipeline.RawImportDiagnosticsAsync(raw))
+        {
+            Document document = raw.Documents.Single(d => d.FilePath == diagnostic.Location.SourceTree!.FilePath);
+            int actions = 0;
+            await provider.RegisterCodeFixesAsync(new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(
+                document, diagnostic, (_, _) => actions++, TestContext.Current.CancellationToken));
+            Expected declaration = expected.Single(e => ConversionPipeline.SourcePath(e.Source) == document.FilePath && e.NameStart == diagnostic.Location.SourceSpan.Start);
+            if ((actions == 1) != (declaration.Form != "left"))
+            {
+                failures.Add($"{declaration}: {actions} code actions offered");
+            }
+        }
+
+        Assert.True(expected.Count(e => e.Form == "left") >= 3, "nothing left alone: the test could not fail");
+        Assert.Empty(failures);
+    }
+
+    private static string[] Sources() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Win32Styles"), "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
 
     /// <summary>One "// expect: form" comment before an import: the form, the method's name and where it starts.</summary>
     private sealed record Expected(int Source, string Type, string Name, int NameStart, string Form)

@@ -31,6 +31,21 @@ internal static class ConversionPipeline
 
     public static async Task<(Project Raw, Project Converted)> ConvertAsync(IReadOnlyList<string> sources)
     {
+        Project raw = CreateProject(sources);
+        Project converted = raw;
+        // As 'dotnet format analyzers --diagnostics CLOEXEC0200 CLOEXEC0202' does: one Fix All per diagnostic, in order,
+        // each over the project as the previous one left it and with its diagnostics computed afresh.
+        foreach (string diagnosticId in new[] { AnalyzerDescriptors.RawDescriptorImport.Id, AnalyzerDescriptors.ArgumentInheritanceImport.Id })
+        {
+            converted = await FixAllAsync(converted, diagnosticId);
+        }
+
+        return (raw, converted);
+    }
+
+    /// <summary>The user's project as it is: source i at <see cref="SourcePath"/>(i).</summary>
+    public static Project CreateProject(IReadOnlyList<string> sources)
+    {
         var workspace = new AdhocWorkspace();
         ProjectId id = ProjectId.CreateNewId();
         Solution solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
@@ -43,16 +58,7 @@ internal static class ConversionPipeline
             solution = solution.AddDocument(DocumentId.CreateNewId(id), $"Source{i}.cs", sources[i], filePath: SourcePath(i));
         }
 
-        Project raw = solution.GetProject(id)!;
-        Project converted = raw;
-        // As 'dotnet format analyzers --diagnostics CLOEXEC0200 CLOEXEC0202' does: one Fix All per diagnostic, in order,
-        // each over the project as the previous one left it and with its diagnostics computed afresh.
-        foreach (string diagnosticId in new[] { AnalyzerDescriptors.RawDescriptorImport.Id, AnalyzerDescriptors.ArgumentInheritanceImport.Id })
-        {
-            converted = await FixAllAsync(converted, diagnosticId);
-        }
-
-        return (raw, converted);
+        return solution.GetProject(id)!;
     }
 
     private static async Task<Project> FixAllAsync(Project project, string diagnosticId)

@@ -25,7 +25,8 @@ namespace PinvokeNet
             uint dwFlagsAndAttributes,
             IntPtr hTemplateFile);
 
-        // expect: wraps
+        // A bare bool result is a BOOL: [return: MarshalAs(UnmanagedType.Bool)] on the converted declaration.
+        // expect: direct
         [DllImport("kernel32.dll")]
         public static extern bool CreatePipe(out IntPtr hReadPipe, out IntPtr hWritePipe, ref SECURITY_ATTRIBUTES lpPipeAttributes, uint nSize);
 
