@@ -14,8 +14,11 @@ internal sealed class NestedStructCopyPlanner : FlagArgumentPlanner
 
     public override FlagPlacement Placement => FlagPlacement.NestedStructCopy;
 
-    // The same argument shapes as the SECURITY_ATTRIBUTES pointer itself.
-    public override bool Fits(ParameterFacts parameter, bool wraps) => StructCopyPlanner.Instance.Fits(parameter, wraps);
+    // The pointer shapes of the SECURITY_ATTRIBUTES pointer itself: the copy of the user's own type, which a raw method
+    // takes by value or by ref, is made for SECURITY_ATTRIBUTES alone.
+    public override bool Fits(ParameterFacts parameter, bool wraps) => parameter.Has(ParameterTraits.ByValue)
+        ? parameter.HasAny(ParameterTraits.Pointer | ParameterTraits.NativeInteger)
+        : !wraps && parameter.Has(ParameterTraits.RefOrIn | ParameterTraits.Blittable);
 
     public override void ReportMisfit(PlanContext context, ParameterFacts parameter) =>
         context.Report(DiagnosticDescriptors.InvalidInheritanceArgument, parameter.Location, context.EntryPoint, parameter.Name, context.MethodName,

@@ -54,6 +54,7 @@ public static class GoldenCases
         new("WindowsOpenFunctions", WindowsCompletedSources.OpenFunctions),
         new("WindowsSecureCrtOpen", WindowsCompletedSources.SecureCrtOpen),
         new("WindowsAnsiAndBoolResults", DllImportMarshallingSources.WindowsAnsiAndBoolResults),
+        new("WindowsArgumentShapesWraps", WindowsArgumentShapeSources.WrapsGolden()),
     ];
 
     public static TheoryData<string> Names
