@@ -26,7 +26,7 @@ net10       1250  0  dotnet test Cloexec.Generators.sln: every test project in t
 net8         880  0  Cloexec.Tests on the .NET 8 runtime (.ci/run-net8)
 windows      170  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
 format-e2e   130  0  one dotnet format run converts a raw binding; the program checks each creator, atomic and fallback (.ci/run-format-e2e)
-format-e2e-windows  100  0  one dotnet format run converts raw Winsock and CRT imports; a win-x64 program checks each under Wine, atomic and fallback, and a child (.ci/run-format-e2e-windows)
+format-e2e-windows 1200  0  one dotnet format run converts raw Winsock, CRT and kernel32 imports (CLOEXEC0200, CLOEXEC0202); a win-x64 program checks each under Wine, atomic and fallback, and a child; the default-off control run fails only where calls rely on the default (.ci/run-format-e2e-windows)
 samples        2  0  the samples that check themselves: InheritanceDemo and those .ci/run-samples lists
 arm64        880  107  Cloexec.Tests and InheritanceDemo as linux-arm64 .NET 10 under qemu-user (.ci/run-arm64)
 net11        880    0  the net10.0 build of Cloexec.Tests on the .NET 11 runtime (.ci/run-net11)

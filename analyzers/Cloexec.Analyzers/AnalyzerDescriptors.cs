@@ -12,7 +12,7 @@ internal static class AnalyzerDescriptors
     public static readonly DiagnosticDescriptor RawDescriptorImport = new(
         "CLOEXEC0200",
         "Raw import of a descriptor-creating function",
-        "'{0}' imports '{1}' directly, so every child process inherits the {2} it creates: declare it with [CreatesDescriptor] and a 'bool? cloexec = null' parameter. A code fix does it; for a whole project run '{3}'.",
+        "'{0}' imports '{1}' directly, so every child process inherits the {2} it creates: declare it with [CreatesDescriptor] and a 'bool? cloexec = null' parameter. The code fix does it, except for the few shapes its help page lists; for a whole project run '{3}'.",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -34,7 +34,7 @@ internal static class AnalyzerDescriptors
     public static readonly DiagnosticDescriptor ArgumentInheritanceImport = new(
         "CLOEXEC0202",
         "Raw import of a Win32 creator whose inheritance is an argument",
-        "'{0}' imports '{1}', whose every call states in its {2} argument whether the handle it creates is inherited: declaring it with [CreatesDescriptor] keeps that choice on every existing call and adds a 'bool? cloexec = null' parameter that overrides it (true: not inherited, false: inherited). A code fix does it; for a whole project, with the other Windows creators, run '" + AnalyzerFixes.WindowsConversionCommand + "'.",
+        "'{0}' imports '{1}', whose every call states in its {2} argument whether the handle it creates is inherited: declaring it with [CreatesDescriptor] keeps that choice on every existing call and adds a 'bool? cloexec = null' parameter that overrides it (true: not inherited, false: inherited). The code fix does it, except for the few shapes its help page lists; for a whole project, with the other Windows creators, run '" + AnalyzerFixes.WindowsConversionCommand + "'.",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,

@@ -18,10 +18,11 @@ namespace WindowsBindings;
 /// Every Winsock and CRT creator of the bindings, called by default (not inheritable expected), with
 /// <c>cloexec: true</c> (not inheritable) and with <c>cloexec: false</c> (inheritable), each handle read back with
 /// GetHandleInformation; then a child started with handle inheritance on is given the handle values of a socket and
-/// of a pipe made each way, and must be able to write only through the cloexec: false ones. Exits 1 on any mismatch.
+/// of a pipe made each way, and must be able to write only through the cloexec: false ones. Then every creator whose
+/// inheritance is an argument (ExplicitArgumentChecks.cs). Exits 1 on any mismatch.
 /// It compiles only once `dotnet format` has converted the raw imports: the calls below pass <c>cloexec</c>.
 /// </summary>
-internal static unsafe class Program
+internal static unsafe partial class Program
 {
     private const string ChildCommand = "--write-each";
     private const int O_RDONLY = 0, O_BINARY = 0x8000, SH_DENYNO = 0x40;
@@ -29,6 +30,9 @@ internal static unsafe class Program
     private static readonly bool?[] s_variants = [null, true, false];
     private static readonly List<string> s_failures = [];
     private static int s_checked;
+
+    // The checks that leave inheritance to the ambient default: with CLOEXEC_DEFAULT=0 exactly these must fail.
+    private static int s_reliesOnDefault;
 
     /// <summary>Handles one call made, and how to give them back.</summary>
     private sealed record Made(nint[] Handles, Action Close);
@@ -38,6 +42,11 @@ internal static unsafe class Program
         if (args.Length > 0 && args[0] == ChildCommand)
         {
             return WriteEach(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && args[0] == ProveCommand)
+        {
+            return ProveEach(args.AsSpan(1));
         }
 
         StartWinsock();
@@ -56,7 +65,10 @@ internal static unsafe class Program
             File.Delete(path);
         }
 
+        CheckExplicitArguments(Path.GetTempPath());
+
         Console.WriteLine($"{s_checked} calls checked, {s_failures.Count} failed");
+        Console.WriteLine($"of them {s_reliesOnDefault} leave inheritance to the ambient default, {s_statedInArgument} state it in an argument");
         foreach (string failure in s_failures)
         {
             Console.Error.WriteLine("FAIL " + failure);
@@ -129,6 +141,17 @@ internal static unsafe class Program
             return UcrtFile(duplicate);
         });
 
+        Check("Ucrt._dup2 (onto an inheritable descriptor)", c =>
+        {
+            int source = Ucrt._wopen(path, O_RDONLY, 0, cloexec: true);
+            int target = Ucrt._wopen(path, O_RDONLY, 0, cloexec: false);
+            Require(source >= 0 && target >= 0, "_wopen");
+            int result = Ucrt._dup2(source, target, c);
+            Ucrt._close(source);
+            Require(result == 0, "_dup2");
+            return UcrtFile(target);
+        });
+
         Check("Msvcrt._open (ANSI path)", c => MsvcrtFile(Msvcrt._open(path, O_RDONLY, 0, c)));
         Check("Msvcrt._pipe ([Out] int[])", c =>
         {
@@ -144,6 +167,16 @@ internal static unsafe class Program
             Msvcrt._close(source);
             return MsvcrtFile(duplicate);
         });
+        Check("Msvcrt._dup2 (onto an inheritable descriptor)", c =>
+        {
+            int source = Msvcrt._open(path, O_RDONLY, 0, cloexec: true);
+            int target = Msvcrt._open(path, O_RDONLY, 0, cloexec: false);
+            Require(source >= 0 && target >= 0, "msvcrt _open");
+            int result = Msvcrt._dup2(source, target, c);
+            Msvcrt._close(source);
+            Require(result == 0, "msvcrt _dup2");
+            return MsvcrtFile(target);
+        });
     }
 
     /// <summary>Calls <paramref name="create"/> each way and reads HANDLE_FLAG_INHERIT of what it made.</summary>
@@ -152,36 +185,58 @@ internal static unsafe class Program
         foreach (bool? cloexec in s_variants)
         {
             s_checked++;
+            s_reliesOnDefault += cloexec is null ? 1 : 0;
             string call = $"{name}, cloexec: {cloexec?.ToString() ?? "default"}";
-            Made made;
-            try
+            if (Attempt(call, () => create(cloexec)) is not { } made)
             {
-                made = create(cloexec);
-            }
-            catch (InvalidOperationException e)
-            {
-                s_failures.Add(call + ": " + e.Message);
                 continue;
             }
 
             try
             {
-                foreach (nint handle in made.Handles)
-                {
-                    if (!Kernel32.GetHandleInformation(handle, out uint flags))
-                    {
-                        s_failures.Add($"{call}: GetHandleInformation({handle:x}) failed, error {Marshal.GetLastPInvokeError()}");
-                    }
-                    else if (((flags & Kernel32.HANDLE_FLAG_INHERIT) != 0) != (cloexec == false))
-                    {
-                        s_failures.Add($"{call}: handle {handle:x} has flags {flags:x}");
-                    }
-                }
+                CheckInheritance(call, made.Handles, inheritable: cloexec == false);
             }
             finally
             {
                 made.Close();
             }
+        }
+    }
+
+    /// <summary>Makes one call; one that throws is that call's failure, and the checks go on.</summary>
+    private static T? Attempt<T>(string call, Func<T> make)
+        where T : class
+    {
+        try
+        {
+            return make();
+        }
+        catch (InvalidOperationException e)
+        {
+            s_failures.Add(call + ": " + e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Reads HANDLE_FLAG_INHERIT of each handle a call made; one failure per call, however many handles are wrong.</summary>
+    private static void CheckInheritance(string call, nint[] handles, bool inheritable)
+    {
+        var wrong = new List<string>();
+        foreach (nint handle in handles)
+        {
+            if (!Kernel32.GetHandleInformation(handle, out uint flags))
+            {
+                wrong.Add($"GetHandleInformation({handle:x}) failed, error {Marshal.GetLastPInvokeError()}");
+            }
+            else if (((flags & Kernel32.HANDLE_FLAG_INHERIT) != 0) != inheritable)
+            {
+                wrong.Add($"handle {handle:x} has flags {flags:x}");
+            }
+        }
+
+        if (wrong.Count > 0)
+        {
+            s_failures.Add($"{call}: {string.Join(", ", wrong)}");
         }
     }
 
@@ -229,6 +284,7 @@ internal static unsafe class Program
             for (int i = 0; i < s_variants.Length; i++)
             {
                 string way = s_variants[i]?.ToString() ?? "default";
+                s_reliesOnDefault += s_variants[i] is null ? 2 : 0;
                 s_checked++;
                 Socket peer = sockets[i].Peer;
                 bool socketArrived = peer.Poll(TimeSpan.FromSeconds(1), SelectMode.SelectRead) && peer.Available > 0;

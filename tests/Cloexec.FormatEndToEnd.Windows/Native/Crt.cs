@@ -23,6 +23,10 @@ internal static unsafe partial class Ucrt
     [DllImport(ApiSetStdio, CallingConvention = CallingConvention.Cdecl)]
     public static extern int _dup(int fd);
 
+    // fd2 becomes a duplicate of fd1, inheritable: 0 or -1.
+    [DllImport("ucrtbase.dll", CallingConvention = CallingConvention.Cdecl, SetLastError = true)]
+    public static extern int _dup2(int fd1, int fd2);
+
     // No descriptor created: not reported.
     [DllImport("ucrtbase", CallingConvention = CallingConvention.Cdecl)]
     public static extern nint _get_osfhandle(int fd);
@@ -42,6 +46,9 @@ internal static class Msvcrt
 
     [DllImport("MSVCRT.DLL")]
     public static extern int _dup(int fd);
+
+    [DllImport("msvcrt", CallingConvention = CallingConvention.Cdecl)]
+    public static extern int _dup2(int handle1, int handle2);
 
     [DllImport("msvcrt.dll", CallingConvention = CallingConvention.Cdecl)]
     public static extern nint _get_osfhandle(int fd);
