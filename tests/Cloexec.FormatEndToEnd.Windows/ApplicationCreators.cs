@@ -51,13 +51,13 @@ internal static unsafe partial class Program
             IntPtr mutex = Desktop.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName(), call.Cloexec);
             return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
         }),
-        new("LegacySingleInstanceNative.CreateMutex (no CharSet: CreateMutexA, not reported)", call =>
+        new("LegacySingleInstanceNative.CreateMutex (no CharSet: CreateMutexA)", call =>
         {
             Ipc.SECURITY_ATTRIBUTES attributes = InheritingAttributes();
             string before = Snapshot(attributes);
-            IntPtr mutex = WindowsBindings.Native.Desktop.LegacySingleInstanceNative.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName());
+            IntPtr mutex = WindowsBindings.Native.Desktop.LegacySingleInstanceNative.CreateMutex(call.Inherit ? (IntPtr)(&attributes) : IntPtr.Zero, false, NewName(), call.Cloexec);
             return MutexProbe(mutex, () => Kernel32.CloseHandle(mutex)) with { Attributes = (before, Snapshot(attributes)) };
-        }, LeftAlone: true),
+        }),
         new("SingleInstanceNative.OpenMutex (CharSet.Auto: OpenMutexW, bool bInheritHandle)", call =>
         {
             string name = NewName();

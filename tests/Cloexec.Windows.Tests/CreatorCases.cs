@@ -151,6 +151,7 @@ internal static unsafe partial class CreatorCases
     [
         "CreateFileW with SECURITY_ATTRIBUTES", "CreatePipe by ref", "DuplicateHandle", "DuplicateHandle as bool", "CreateFile2",
         "CreateWaitableTimerW", "OpenProcess", "OpenThread", "OpenEventW", "OpenMutexW", "OpenSemaphoreW", "OpenFileMappingW",
+        "OpenEventA", "OpenJobObjectW", "OpenWaitableTimerW",
     ];
 
     [ThreadStatic]

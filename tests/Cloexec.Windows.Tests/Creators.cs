@@ -126,6 +126,19 @@ internal static unsafe partial class Creators
     [CreatesDescriptor("kernel32", SetLastError = true)]
     internal static partial nint OpenThread(uint access, int inherit, uint threadId, bool? cloexec = null);
 
+    // The ANSI twins, as a declaration without CharSet binds them, and the Open* functions of jobs and timers.
+    [CreatesDescriptor("kernel32", EntryPoint = "CreateMutexA", SetLastError = true, CharSet = CharSet.Ansi)]
+    internal static partial nint CreateMutexAnsi(nint attributes, int initialOwner, string? name, bool? cloexec = null);
+
+    [CreatesDescriptor("kernel32", EntryPoint = "OpenEventA", SetLastError = true, CharSet = CharSet.Ansi)]
+    internal static partial nint OpenEventAnsi(uint access, int inherit, string name, bool? cloexec = null);
+
+    [CreatesDescriptor("kernel32", EntryPoint = "OpenJobObjectW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+    internal static partial nint OpenJobObject(uint access, int inherit, string name, bool? cloexec = null);
+
+    [CreatesDescriptor("kernel32", EntryPoint = "OpenWaitableTimerW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+    internal static partial nint OpenWaitableTimer(uint access, int inherit, string name, bool? cloexec = null);
+
     [CreatesDescriptor("kernel32", EntryPoint = "OpenEventW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     internal static partial nint OpenEvent(uint access, uint inherit, string name, bool? cloexec = null);
 

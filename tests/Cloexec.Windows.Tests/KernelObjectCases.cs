@@ -18,6 +18,7 @@ internal static unsafe partial class CreatorCases
     private const uint CreateEventManualReset = 0x1;       // synchapi.h CREATE_EVENT_MANUAL_RESET
     private const uint CreateWaitableTimerManualReset = 0x1; // CREATE_WAITABLE_TIMER_MANUAL_RESET
     private const int MappingSize = 4096;
+    private const uint JobObjectAllAccess = 0x1f001f;      // winnt.h JOB_OBJECT_ALL_ACCESS
 
     private static void AddKernelObjectCases(Dictionary<string, Func<bool?, Sink>> cases)
     {
@@ -117,6 +118,31 @@ internal static unsafe partial class CreatorCases
             SafeWaitHandle opened = Creators.OpenSemaphore(Win32.SemaphoreAllAccess, Stated(cloexec), name, cloexec);
             Assert.False(opened.IsInvalid);
             return OpenedSink(created, opened.DangerousGetHandle(), Proof.ReleaseSemaphore, () => Win32.WaitForSingleObject(created, 0) == Win32.WaitObject0, opened.Dispose);
+        };
+        cases["CreateMutexA"] = cloexec => MutexSink(Creators.CreateMutexAnsi(0, 0, ObjectName(), cloexec));
+        cases["OpenEventA"] = cloexec =>
+        {
+            string name = ObjectName();
+            nint created = Win32.CreateEvent(0, 1, 0, name);
+            nint opened = Creators.OpenEventAnsi(Win32.EventAllAccess, Stated(cloexec), name, cloexec);
+            return OpenedSink(created, opened, Proof.SetEvent, () => Win32.WaitForSingleObject(created, 0) == Win32.WaitObject0, () => Win32.CloseHandle(opened));
+        };
+        cases["OpenJobObjectW"] = cloexec =>
+        {
+            // The child joins the job through the opened handle; the parent counts it on the one it created.
+            string name = ObjectName();
+            nint created = Creators.CreateJobObject(0, name, cloexec: true);
+            nint opened = Creators.OpenJobObject(JobObjectAllAccess, Stated(cloexec), name, cloexec);
+            return OpenedSink(created, opened, Proof.JoinJob, () => Win32.TotalProcessesOfJob(created) > 0, () => Win32.CloseHandle(opened));
+        };
+        cases["OpenWaitableTimerW"] = cloexec =>
+        {
+            string name = ObjectName();
+            var attributes = new SECURITY_ATTRIBUTES { nLength = sizeof(SECURITY_ATTRIBUTES) };
+            nint created = Creators.CreateWaitableTimer(ref attributes, 1, name, cloexec: true);
+            nint opened = Creators.OpenWaitableTimer(Win32.TimerAllAccess, Stated(cloexec), name, cloexec);
+            // An unset timer never fires: a short wait tells a timer the child set from one nobody set.
+            return OpenedSink(created, opened, Proof.SetTimer, () => Win32.WaitForSingleObject(created, 200) == Win32.WaitObject0, () => Win32.CloseHandle(opened));
         };
         cases["OpenFileMappingW"] = cloexec =>
         {

@@ -176,6 +176,16 @@ internal static class EntryPointTable
         WindowsNullOnFailure("CreateWaitableTimerW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
         WindowsNullOnFailure("CreateWaitableTimerExW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
         WindowsNullOnFailure("CreateJobObjectW", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        // Their ANSI twins (winbase.h), what a declaration without CharSet binds: the same arguments, names as LPCSTR.
+        WindowsNullOnFailure("CreateEventA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateEventExA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateMutexA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateMutexExA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateSemaphoreA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateSemaphoreExA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateWaitableTimerA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateWaitableTimerExA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
+        WindowsNullOnFailure("CreateJobObjectA", CloexecFlag.SecurityAttributes, AtomicWay.SecurityAttributesInherit, FlagPlacement.StructCopy, flagArgument: 0),
         // Open* with a BOOL bInheritHandle second: processthreadsapi.h OpenProcess(access, inherit, pid), OpenThread(access,
         // inherit, tid); synchapi.h OpenEventW, OpenMutexW, OpenSemaphoreW(access, inherit, name); memoryapi.h
         // OpenFileMappingW(access, inherit, name). NULL on failure.
@@ -185,6 +195,16 @@ internal static class EntryPointTable
         WindowsNullOnFailure("OpenMutexW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
         WindowsNullOnFailure("OpenSemaphoreW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
         WindowsNullOnFailure("OpenFileMappingW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        // jobapi2.h OpenJobObjectW(access, inherit, name); synchapi.h OpenWaitableTimerW(access, inherit, name); and the
+        // ANSI twins of the Open* functions that take a name (winbase.h).
+        WindowsNullOnFailure("OpenJobObjectW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenWaitableTimerW", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenEventA", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenMutexA", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenSemaphoreA", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenFileMappingA", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenJobObjectA", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
+        WindowsNullOnFailure("OpenWaitableTimerA", CloexecFlag.InheritHandleArgument, AtomicWay.InheritHandleArgument, FlagPlacement.InheritBool, flagArgument: 1),
         // ucrt corecrt_io.h / corecrt_wio.h errno_t _sopen_s/_wsopen_s(int* fd, path, oflag, shflag, pmode): the
         // descriptor through the int*, the NoInherit family's flag in oflag.
         Windows("_sopen_s", CloexecFlag.NoInherit, AtomicWay.NoInheritFlag, FlagPlacement.Bits, flagArgument: 2, DescriptorOutput.OutDescriptor, outputArgument: 0),

@@ -34,8 +34,7 @@ internal static class SingleInstanceNative
 /// <summary>The same in older applications, pasted without CharSet.</summary>
 internal static class LegacySingleInstanceNative
 {
-    // Not reported: without CharSet this binds CreateMutexA, which the table does not list (its inheritance is an
-    // argument too, so nothing leaks by omission; the call just has no cloexec override).
+    // Without CharSet this binds CreateMutexA, the ANSI twin: converted with CharSet = CharSet.Ansi.
     [DllImport("kernel32.dll")]
     public static extern IntPtr CreateMutex(IntPtr lpMutexAttributes, bool bInitialOwner, string lpName);
 }
