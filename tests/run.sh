@@ -22,9 +22,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # under CLOEXEC_SKIPS_FAIL=1, and what it runs. The minima sit a little under today's counts: a step that stops
 # finding its tests fails instead of passing with nothing checked. Adding a step is one line and one run_<name>.
 steps_table='
-net10       1250  0  dotnet test Cloexec.Generators.sln: every test project in the solution, on .NET 10
+net10       1600  0  dotnet test Cloexec.Generators.sln: every test project in the solution, on .NET 10
 net8         880  0  Cloexec.Tests on the .NET 8 runtime (.ci/run-net8)
-windows      170  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
+windows      270  0  Cloexec.Windows.Tests, a win-x64 program, under Wine (.ci/run-windows-tests)
 format-e2e   130  0  one dotnet format run converts a raw binding; the program checks each creator, atomic and fallback (.ci/run-format-e2e)
 format-e2e-windows 1200  0  one dotnet format run converts raw Winsock, CRT and kernel32 imports (CLOEXEC0200, CLOEXEC0202); a win-x64 program checks each under Wine, atomic and fallback, and a child; the default-off control run fails only where calls rely on the default (.ci/run-format-e2e-windows)
 samples        2  0  the samples that check themselves: InheritanceDemo and those .ci/run-samples lists
