@@ -52,6 +52,7 @@ public static class GoldenCases
         new("WindowsBoolResultsAndMsvcrt", WindowsCompletedSources.BoolResultsAndMsvcrt),
         new("WindowsKernelObjects", WindowsCompletedSources.KernelObjects),
         new("WindowsOpenFunctions", WindowsCompletedSources.OpenFunctions),
+        new("WindowsAnsiTwins", WindowsCompletedSources.AnsiTwins),
         new("WindowsSecureCrtOpen", WindowsCompletedSources.SecureCrtOpen),
         new("WindowsAnsiAndBoolResults", DllImportMarshallingSources.WindowsAnsiAndBoolResults),
         new("WindowsArgumentShapesWraps", WindowsArgumentShapeSources.WrapsGolden()),

@@ -164,6 +164,71 @@ internal static class WindowsCompletedSources
         }
         """;
 
+    /// <summary>
+    /// The ANSI twins of the kernel-object creators, declared as the code fix converts a CharSet-less declaration, and
+    /// the Open* functions of jobs and timers.
+    /// </summary>
+    public const string AnsiTwins = """
+        using System.Runtime.InteropServices;
+        using Cloexec;
+
+        namespace Demo;
+
+        internal static partial class Native
+        {
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateEventA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateEventAnsi(nint attributes, int manualReset, int initialState, string? name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateEventExA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateEventExAnsi(nint attributes, string? name, uint flags, uint access, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateMutexA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateMutexAnsi(nint attributes, int initialOwner, string? name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateMutexExA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateMutexExAnsi(nint attributes, string? name, uint flags, uint access, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateSemaphoreA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateSemaphoreAnsi(nint attributes, int initial, int maximum, string? name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateSemaphoreExA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateSemaphoreExAnsi(nint attributes, int initial, int maximum, string? name, uint flags, uint access, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateWaitableTimerA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateWaitableTimerAnsi(nint attributes, int manualReset, string? name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateWaitableTimerExA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateWaitableTimerExAnsi(nint attributes, string? name, uint flags, uint access, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "CreateJobObjectA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint CreateJobObjectAnsi(nint attributes, string? name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenEventA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint OpenEventAnsi(uint access, int inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenMutexA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint OpenMutexAnsi(uint access, [MarshalAs(UnmanagedType.Bool)] bool inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenSemaphoreA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint OpenSemaphoreAnsi(uint access, int inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenFileMappingA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint OpenFileMappingAnsi(uint access, uint inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenJobObjectA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint OpenJobObjectAnsi(uint access, int inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenWaitableTimerA", SetLastError = true, CharSet = CharSet.Ansi)]
+            internal static partial nint OpenWaitableTimerAnsi(uint access, int inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenJobObjectW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+            internal static partial nint OpenJobObject(uint access, int inherit, string name, bool? cloexec = null);
+
+            [CreatesDescriptor("kernel32", EntryPoint = "OpenWaitableTimerW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
+            internal static partial nint OpenWaitableTimer(uint access, [MarshalAs(UnmanagedType.Bool)] bool inherit, string name, bool? cloexec = null);
+        }
+        """;
+
     /// <summary>_sopen_s and _wsopen_s: the descriptor through an int*, from ucrtbase and from msvcrt.</summary>
     public const string SecureCrtOpen = """
         using System.Runtime.InteropServices;
