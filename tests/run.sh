@@ -209,12 +209,24 @@ run_net11() {
   return "$status"
 }
 
+# failure_reasons NAME FOLDER: why a step failed, repeated under the closing table, which is all a CI report may show
+# of a long log: the step's problems and the last lines of its logs that say FAILED, error or [FAIL].
+failure_reasons() {
+  local problem_line
+  echo "$1 failed:"
+  for problem_line in "${step_problems[@]}"; do
+    echo "  $problem_line"
+  done
+  find "$2" -name '*.log' -type f -print0 2>/dev/null | xargs -0 -r grep -ahE 'FAILED|: error |\[FAIL\]|Unhandled exception' 2>/dev/null \
+    | tr -d '\r' | cut -c1-400 | tail -n 12 | sed 's/^/  /'
+}
+
 # --- Main.
 status=0
 install_requirements || { echo "tests: installing what the tests need failed" >&2; status=1; }
 
 selected=("$@")
-total_passed=0 total_failed=0 total_skipped=0 report=()
+total_passed=0 total_failed=0 total_skipped=0 report=() reasons=()
 while read -r name minimum allowed_skips description; do
   [ -n "$name" ] || continue
   if [ "${#selected[@]}" -gt 0 ] && [[ " ${selected[*]} " != *" $name "* ]]; then
@@ -237,7 +249,7 @@ while read -r name minimum allowed_skips description; do
   # A problem the counts do not show (a step that failed, counted too few, skipped too much) is one failure.
   [ "${#step_problems[@]}" -eq 0 ] || [ "$step_failed" -gt 0 ] || step_failed=1
   verdict=ok
-  [ "$step_failed" -eq 0 ] || { verdict=FAILED; status=1; }
+  [ "$step_failed" -eq 0 ] || { verdict=FAILED; status=1; reasons+=("$(failure_reasons "$name" "$folder")"); }
   report+=("$(printf '%-11s %5d passed, %3d failed, %3d skipped  (minimum %d, %ds)  %s' "$name" "$step_passed" "$step_failed" "$step_skipped" "$minimum" "$seconds" "$verdict")")
   total_passed=$((total_passed + step_passed)) total_failed=$((total_failed + step_failed)) total_skipped=$((total_skipped + step_skipped))
 done <<<"$(printf '%s\n' "$steps_table" | grep -v '^#')"
@@ -253,6 +265,9 @@ fi
 echo
 say "per step:"
 printf 'tests:   %s\n' "${report[@]}"
+if [ "${#reasons[@]}" -gt 0 ]; then
+  printf '%s\n' "${reasons[@]}" | sed 's/^/tests: /'
+fi
 [ "$status" -eq 0 ] || echo "tests: FAILED" >&2
 echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
 exit "$status"

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using Cloexec.Analyzers;
 using Cloexec.Generators.Knowledge;
+using Cloexec.Generators.Parsing;
 using Cloexec.Interop;
 using Microsoft.CodeAnalysis;
 
@@ -93,13 +94,13 @@ internal static class GeneratorMarshalling
 
         IParameterSymbol argument = method.Parameters[row.FlagArgument];
         ITypeSymbol type = argument.Type;
-        bool userStruct = type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None, IsGenericType: false };
+        bool userStruct = InteropTypes.IsUserStruct(type);
         return row.Placement switch
         {
             FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy => argument.RefKind switch
             {
                 RefKind.None => type is IPointerTypeSymbol || type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
-                    || (wraps && (userStruct || IsLayoutClass(type))),
+                    || (wraps && (userStruct || InteropTypes.IsLayoutClass(type))),
                 RefKind.Ref or RefKind.In or RefKind.RefReadOnlyParameter => userStruct && (wraps || IsInteropBlittable(type)),
                 _ => false,
             },
@@ -109,15 +110,6 @@ internal static class GeneratorMarshalling
             _ => true,
         };
     }
-
-    /// <summary>A class [DllImport] passes as a pointer to its fields: sequential or explicit layout (a referenced one does not show it).</summary>
-    private static bool IsLayoutClass(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsGenericType: false, SpecialType: SpecialType.None } named
-        && !IsSafeHandle(named)
-        && (named.Locations.All(l => !l.IsInSource) || named.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
-            && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is { } kind
-            && (LayoutKind)System.Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) is LayoutKind.Sequential or LayoutKind.Explicit));
 
     /// <summary>
     /// Whether the converted method needs <c>[return: MarshalAs(UnmanagedType.Bool)]</c> written for its <c>bool</c> result:
@@ -141,7 +133,7 @@ internal static class GeneratorMarshalling
             return marshalAs == UnmanagedTypeBool || (marshalAs is null && dllImport);
         }
 
-        return marshalAs is null && (IsSafeHandle(type) ? !type.IsAbstract : IsInteropBlittable(type));
+        return marshalAs is null && (InteropTypes.IsSafeHandle(type) ? !type.IsAbstract : IsInteropBlittable(type));
     }
 
     private static bool ParameterMarshalsItself(IParameterSymbol parameter, bool defaultStringIsUnderstood, bool dllImport)
@@ -167,13 +159,13 @@ internal static class GeneratorMarshalling
                 return IsTextMarshalAs(marshalAs) || (marshalAs is null && defaultStringIsUnderstood);
         }
 
-        if (type.ToDisplayString() == "System.Text.StringBuilder")
+        if (InteropTypes.IsStringBuilder(type))
         {
             // A buffer the call fills (mkstemp's template): copied in and back by value; [LibraryImport] has none.
             return dllImport && parameter.RefKind == RefKind.None && (IsTextMarshalAs(marshalAs) || (marshalAs is null && defaultStringIsUnderstood));
         }
 
-        if (IsSafeHandle(type))
+        if (InteropTypes.IsSafeHandle(type))
         {
             return marshalAs is null && !type.IsAbstract;
         }
@@ -218,19 +210,6 @@ internal static class GeneratorMarshalling
             default:
                 return false;
         }
-    }
-
-    private static bool IsSafeHandle(ITypeSymbol type)
-    {
-        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (current.ToDisplayString() == "System.Runtime.InteropServices.SafeHandle")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static int? MarshalAsOf(ImmutableArray<AttributeData> attributes)

@@ -1,5 +1,6 @@
 using System.Linq;
 using Cloexec.Audit.Judging;
+using Cloexec.Audit.Reporting;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using static Cloexec.Audit.Judging.Verdict;
@@ -140,6 +141,7 @@ public sealed class JudgingTests
                 public static int CrtOpenNoInherit(string p) => _open(p, 0x8000 | 0x80, 0);
                 public static bool Pipe(out IntPtr r, out IntPtr w) => CreatePipe(out r, out w, null, 0);
                 public static bool Duplicate(IntPtr h, out IntPtr t) => DuplicateHandle(h, h, h, out t, 0, true, 2);
+                public static bool DuplicateNoInherit(IntPtr h, out IntPtr t) => DuplicateHandle(h, h, h, out t, 0, false, 2);
             }
             """);
 
@@ -149,7 +151,13 @@ public sealed class JudgingTests
         Assert.Equal(Leaks, Site(audit, "Win.CrtOpen").Verdict);
         Assert.Equal(Safe, Site(audit, "Win.CrtOpenNoInherit").Verdict);
         Assert.Equal(Safe, Site(audit, "Win.Pipe").Verdict);
-        Assert.Equal(Leaks, Site(audit, "Win.Duplicate").Verdict);
+        Assert.Equal(Safe, Site(audit, "Win.DuplicateNoInherit").Verdict);
+
+        // bInheritHandle TRUE says "inherit" in the call: the code's choice, as cloexec: false is, and no leak.
+        Assert.Equal(InheritableOnPurpose, Site(audit, "Win.Duplicate").Verdict);
+        var dependency = new DependencyAudit("Win", "1.0.0", [audit]);
+        Assert.Equal((1, 3), (dependency.InheritableOnPurpose, dependency.LeakingCallSites));
+        Assert.EndsWith(", 1 inheritable on purpose", AuditRules.Summary(dependency, null), System.StringComparison.Ordinal);
     }
 
     [Fact]

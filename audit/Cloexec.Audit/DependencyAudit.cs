@@ -27,6 +27,9 @@ public sealed record DependencyAudit(string Name, string? Version, IReadOnlyList
 
     public int Undetermined => Findings.Count(f => f.Verdict == Verdict.Undetermined);
 
+    /// <summary>Call sites that make a descriptor inheritable by saying so in an argument: counted apart, never a leak.</summary>
+    public int InheritableOnPurpose => Findings.Count(f => f.Verdict == Verdict.InheritableOnPurpose);
+
     /// <summary>Whether anything it runs creates an inheritable descriptor, or exposes a creator that always does.</summary>
     public bool Leaks => LeakingCallSites + LeakingPublicImports > 0;
 

@@ -500,6 +500,28 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_misfit_inheritance_argument_is_the_one_report_when_the_result_is_a_BOOL()
+    {
+        // Judged against a return value CreatePipe and DuplicateHandle do not have, the BOOL result drew a CLOEXEC0007 too.
+        AssertReports("""
+            using System.Runtime.InteropServices;
+            using Cloexec;
+
+            internal static unsafe partial class Native
+            {
+                [CreatesDescriptor("kernel32", EntryPoint = "CreatePipe", SetLastError = true)]
+                [return: MarshalAs(UnmanagedType.Bool)]
+                internal static partial bool CreatePipe(out nint read, out nint write, int {|CLOEXEC0101:attributes|}, uint size, bool? cloexec = null);
+
+                [CreatesDescriptor("kernel32", EntryPoint = "DuplicateHandle", SetLastError = true)]
+                [return: MarshalAs(UnmanagedType.Bool)]
+                internal static partial bool DuplicateHandle(nint sourceProcess, nint source, nint targetProcess, out nint target, uint access,
+                    int* {|CLOEXEC0101:inherit|}, uint options, bool? cloexec = null);
+            }
+            """);
+    }
+
+    [Fact]
     public void Winsock_socket_returned_as_int_is_reported()
     {
         // A SOCKET is pointer-sized: an int would cut it.

@@ -23,7 +23,9 @@ internal static class FlagJudge
             case FlagPlacement.Sibling or FlagPlacement.AfterCreation:
                 return new(Verdict.Leaks, creator.Name + " has no close-on-exec flag: its descriptors are always inheritable");
             case FlagPlacement.InheritBool:
-                return Constant(value, bits => bits == 0, "bInheritHandle FALSE", "bInheritHandle TRUE");
+                return value.Kind == ValueKind.Constant && value.Bits != 0
+                    ? new(Verdict.InheritableOnPurpose, "bInheritHandle TRUE: inheritable as the call states, for a child meant to get it")
+                    : Constant(value, bits => bits == 0, "bInheritHandle FALSE", "bInheritHandle TRUE");
             case FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy:
                 return value.Kind == ValueKind.Constant && value.Bits == 0
                     ? new(Verdict.Safe, "no SECURITY_ATTRIBUTES: the handle is not inheritable")

@@ -11,4 +11,9 @@ public enum Verdict
     CallersChoice,
     /// <summary>The flag is computed in a way the audit does not follow (a field, a local written twice...).</summary>
     Undetermined,
+    /// <summary>
+    /// The call states inheritance in an argument (<c>bInheritHandle</c> TRUE): inheritable by the code's own choice,
+    /// as <c>cloexec: false</c> would be, for a child that is meant to get the handle. Not a leak.
+    /// </summary>
+    InheritableOnPurpose,
 }

@@ -20,12 +20,13 @@ public static class AuditRules
     /// <summary>The warning's text: package, version, the counts, and where the full report is.</summary>
     public static string Summary(DependencyAudit dependency, string? reportPath) => string.Format(
         CultureInfo.InvariantCulture,
-        "{0} imports {1} descriptor creator(s): {2} leaking call site(s), {3} public import(s) that always leak, {4} left to callers, {5} undetermined{6}",
+        "{0} imports {1} descriptor creator(s): {2} leaking call site(s), {3} public import(s) that always leak, {4} left to callers, {5} undetermined{6}{7}",
         dependency.Label,
         dependency.Creators.Count,
         dependency.LeakingCallSites,
         dependency.LeakingPublicImports,
         dependency.CallersChoices,
         dependency.Undetermined,
+        dependency.InheritableOnPurpose == 0 ? string.Empty : ", " + dependency.InheritableOnPurpose.ToString(CultureInfo.InvariantCulture) + " inheritable on purpose",
         reportPath is null ? string.Empty : "; see " + reportPath);
 }

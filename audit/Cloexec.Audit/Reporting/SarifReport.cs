@@ -32,7 +32,7 @@ public static class SarifReport
 
             foreach (AssemblyAudit assembly in dependency.Assemblies)
             {
-                foreach (Finding finding in assembly.Findings.Where(f => f.Verdict != Verdict.Safe).Distinct())
+                foreach (Finding finding in assembly.Findings.Where(f => f.Verdict is not (Verdict.Safe or Verdict.InheritableOnPurpose)).Distinct())
                 {
                     WriteResult(json, finding.Verdict == Verdict.Leaks ? AuditRules.Leaks : AuditRules.LeavesChoice,
                         finding.Verdict == Verdict.Leaks ? "warning" : "note", dependency.Label + ": " + TextReport.Line(finding), assembly.Path, finding.Site ?? finding.Import);

@@ -41,7 +41,7 @@ internal static class ParameterClassifier
             return Unsupported(", marshalled by an ICustomMarshaler (UnmanagedType.CustomMarshaler), which runs only inside [DllImport]: declare the raw function with [DllImport] as it was and point Wraps at it");
         }
 
-        if (TextClassifier.IsStringBuilder(type))
+        if (InteropTypes.IsStringBuilder(type))
         {
             return TextClassifier.ClassifyStringBuilder(parameter, unmanagedType, settings);
         }
@@ -61,7 +61,7 @@ internal static class ParameterClassifier
                 return TextClassifier.ClassifyString(unmanagedType, settings);
         }
 
-        if (IsSafeHandle(type))
+        if (InteropTypes.IsSafeHandle(type))
         {
             return type.IsAbstract
                 ? Unsupported(", an abstract SafeHandle, which the generator does not marshal: declare the parameter as a concrete SafeHandle type, or " + WrapsAdvice)
@@ -143,31 +143,6 @@ internal static class ParameterClassifier
         && named.GetMembers().OfType<IFieldSymbol>().Any(field => !field.IsStatic
             && (field.Type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char || HasMarshalledField(field.Type)));
 
-    /// <summary>A struct of the user's: not a primitive, an enum, or <c>Nullable</c>.</summary>
-    public static bool IsUserStruct(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None, IsGenericType: false };
-
-    /// <summary>
-    /// A class [DllImport] passes as a pointer to its fields: one with sequential or explicit layout. A referenced
-    /// assembly's class does not show its layout here: it is taken as one, and the run time checks it.
-    /// </summary>
-    public static bool IsLayoutClass(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsGenericType: false, SpecialType: SpecialType.None } named
-        && !IsSafeHandle(named)
-        && !TextClassifier.IsStringBuilder(named)
-        && (named.Locations.All(location => !location.IsInSource) || HasSequentialOrExplicitLayout(named));
-
-    private static bool HasSequentialOrExplicitLayout(INamedTypeSymbol type) => type.GetAttributes().Any(attribute =>
-        attribute.AttributeClass is { Name: "StructLayoutAttribute" } layout
-        && TypeNames.HasQualifiedName(layout.ContainingNamespace, "System.Runtime.InteropServices")
-        && attribute.ConstructorArguments.Length == 1
-        && attribute.ConstructorArguments[0].Value is { } kind
-        && System.Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) is LayoutKindSequential or LayoutKindExplicit);
-
-    // System.Runtime.InteropServices.LayoutKind members.
-    private const int LayoutKindSequential = 0;
-    private const int LayoutKindExplicit = 2;
-
     /// <summary>
     /// The integer inside a typedef-like struct (C's <c>mode_t</c> or <c>ssize_t</c> as bindings declare them: a struct
     /// whose one instance field is an integer), else null. Such a struct has the integer's size and layout, so it crosses
@@ -201,17 +176,4 @@ internal static class ParameterClassifier
     /// <summary>The 64-bit integers a C <c>long</c> flags argument may also be declared as: nint, nuint, long, ulong.</summary>
     public static bool IsWideFlagsType(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr or SpecialType.System_Int64 or SpecialType.System_UInt64;
-
-    public static bool IsSafeHandle(ITypeSymbol type)
-    {
-        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "SafeHandle" && TypeNames.HasQualifiedName(current.ContainingNamespace, "System.Runtime.InteropServices"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -13,9 +13,6 @@ internal static class TextClassifier
 {
     private const string MarshalAsAdvice = "put [MarshalAs(UnmanagedType.LPStr)] (or LPUTF8Str, LPWStr, LPTStr) on the parameter";
 
-    public static bool IsStringBuilder(ITypeSymbol type) =>
-        type.Name == "StringBuilder" && TypeNames.HasQualifiedName(type.ContainingNamespace, "System.Text");
-
     public static Classification ClassifyString(string? unmanagedType, AttributeSettings settings)
     {
         if (unmanagedType is null && settings.StringMarshalling == StringMarshallingCustom && settings.StringMarshallingCustomType is { } marshaller)

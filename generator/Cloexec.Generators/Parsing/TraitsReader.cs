@@ -58,8 +58,8 @@ internal static class TraitsReader
             traits |= ParameterTraits.Blittable;
         }
 
-        traits |= ParameterClassifier.IsUserStruct(type) ? ParameterTraits.Struct
-            : ParameterClassifier.IsLayoutClass(type) ? ParameterTraits.LayoutClass
+        traits |= InteropTypes.IsUserStruct(type) ? ParameterTraits.Struct
+            : InteropTypes.IsLayoutClass(type) ? ParameterTraits.LayoutClass
             : ParameterTraits.None;
 
         return CouldHoldInt32(parameter) ? traits | ParameterTraits.HoldsInt32 : traits;
@@ -76,7 +76,7 @@ internal static class TraitsReader
             SpecialType.System_Int64 => ReturnTraits.Int64,
             _ => ReturnTraits.None,
         };
-        if (ParameterClassifier.IsSafeHandle(type) && !type.IsAbstract)
+        if (InteropTypes.IsSafeHandle(type) && !type.IsAbstract)
         {
             traits |= ReturnTraits.ConcreteSafeHandle;
         }

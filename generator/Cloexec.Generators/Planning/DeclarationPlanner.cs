@@ -23,8 +23,9 @@ internal static class DeclarationPlanner
         NativeTarget? target = request.Target;
         NativePlatform platform = NativeLibraries.PlatformOf(target?.LibraryName);
         PlanContext? context = target is null ? null : new PlanContext(request, target, model.Parameters, diagnostics);
-        CallChoice? choice = context is null ? null : CallPlanner.Plan(context, EntryPointTable.Find(context.EntryPoint, platform), ResourceOf(target!));
-        ReturnModel result = ReturnPlanner.Plan(request, model.Return, choice, platform, NativeLibraries.IsCrt(target?.LibraryName), diagnostics);
+        EntryPointInfo? known = context is null ? null : EntryPointTable.Find(context.EntryPoint, platform);
+        CallChoice? choice = context is null ? null : CallPlanner.Plan(context, known, ResourceOf(target!));
+        ReturnModel result = ReturnPlanner.Plan(request, model.Return, choice, known, platform, NativeLibraries.IsCrt(target?.LibraryName), diagnostics);
         if (context is not null)
         {
             VariadicFunctions.Check(context, platform);

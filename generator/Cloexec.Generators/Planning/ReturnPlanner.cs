@@ -7,11 +7,16 @@ namespace Cloexec.Generators.Planning;
 /// <summary>Whether the result's declared type can hold what the call returns, and the native type a SafeHandle crosses as.</summary>
 internal static class ReturnPlanner
 {
+    /// <param name="known">
+    /// The entry point's row: what the function returns when no choice could be planned (an argument already reported),
+    /// so that the result is judged against the function, never against a return value it does not have.
+    /// </param>
     /// <param name="crt">Whether the library is a C runtime: its descriptors are ints of its own table, not HANDLEs a SafeHandle could close.</param>
-    public static ReturnModel Plan(CallRequest request, ReturnModel result, CallChoice? choice, NativePlatform platform, bool crt, System.Collections.Generic.List<DiagnosticInfo> diagnostics)
+    public static ReturnModel Plan(CallRequest request, ReturnModel result, CallChoice? choice, EntryPointInfo? known, NativePlatform platform, bool crt,
+        System.Collections.Generic.List<DiagnosticInfo> diagnostics)
     {
         ReturnFacts facts = request.Return;
-        DescriptorOutput output = choice?.Output ?? DescriptorOutput.ReturnValue;
+        DescriptorOutput output = choice?.Output ?? known?.Output ?? DescriptorOutput.ReturnValue;
         bool socket = choice?.Resource == NativeResource.Socket;
         bool safeHandle = facts.Has(ReturnTraits.ConcreteSafeHandle);
         bool supported = output switch

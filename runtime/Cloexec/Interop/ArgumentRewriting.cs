@@ -74,7 +74,7 @@ internal static class ArgumentRewriting
         *storage = attributes is null
             ? new SecurityAttributes { Length = sizeof(SecurityAttributes) }
             : *(SecurityAttributes*)attributes;
-        storage->InheritHandle = mode == CloexecMode.Set ? 0 : 1;
+        storage->InheritHandle = InheritArgument(storage->InheritHandle, mode);
         return storage;
     }
 

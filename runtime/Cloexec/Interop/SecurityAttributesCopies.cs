@@ -25,7 +25,7 @@ internal static class SecurityAttributesCopies
         CheckSize<T>(sizeof(SecurityAttributes), "SECURITY_ATTRIBUTES", "int nLength, a pointer-sized lpSecurityDescriptor, a BOOL bInheritHandle");
         var native = new SecurityAttributes { Length = sizeof(SecurityAttributes) };
         ToNative(attributes, &native);
-        native.InheritHandle = mode == CloexecMode.Set ? 0 : 1;
+        native.InheritHandle = ArgumentRewriting.InheritArgument(native.InheritHandle, mode);
         return FromNative<T>(&native, attributes is not null);
     }
 
@@ -47,12 +47,18 @@ internal static class SecurityAttributesCopies
         ToNative(parameters, &native);
         CreateFile2Parameters copy;
         _ = ArgumentRewriting.CreateFile2Parameters(&native, &copy, attributes, mode);
-        if (parameters is not null)
+        try
         {
-            Marshal.DestroyStructure<T>((nint)(&native));
+            // The copy shares whatever StructureToPtr allocated for the original's fields: read it before freeing that.
+            return FromNative<T>(&copy, destroy: false);
         }
-
-        return FromNative<T>(&copy, destroy: false);
+        finally
+        {
+            if (parameters is not null)
+            {
+                Marshal.DestroyStructure<T>((nint)(&native));
+            }
+        }
     }
 
     private static void CheckSize<T>(int win32Size, string win32Name, string layout)
