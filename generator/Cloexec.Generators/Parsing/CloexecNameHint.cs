@@ -18,7 +18,7 @@ internal static class CloexecNameHint
     public static string Refine(string refusal, IParameterSymbol parameter, bool hasCloexecParameter)
     {
         bool plainBool = parameter.Type.SpecialType == SpecialType.System_Boolean;
-        if (hasCloexecParameter || parameter.RefKind != RefKind.None || !(plainBool || WrapperParser.IsNullableBoolean(parameter.Type)))
+        if (hasCloexecParameter || parameter.RefKind != RefKind.None || !(plainBool || ParametersReader.IsNullableBoolean(parameter.Type)))
         {
             return refusal;
         }

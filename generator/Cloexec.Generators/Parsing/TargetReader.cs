@@ -12,7 +12,7 @@ namespace Cloexec.Generators.Parsing;
 /// </summary>
 internal static class TargetReader
 {
-    public static NativeTarget? Read(IMethodSymbol method, AttributeSettings settings, List<IParameterSymbol> nativeParameters, Location location, List<DiagnosticInfo> diagnostics)
+    public static NativeTarget? Read(IMethodSymbol method, AttributeSettings settings, IReadOnlyList<IParameterSymbol> nativeParameters, Location location, List<DiagnosticInfo> diagnostics)
     {
         bool hasLibrary = !string.IsNullOrWhiteSpace(settings.LibraryName);
         bool hasWraps = !string.IsNullOrWhiteSpace(settings.Wraps);
@@ -68,7 +68,7 @@ internal static class TargetReader
     private static AttributeData? LibraryImportOf(IMethodSymbol method) =>
         method.GetAttributes().FirstOrDefault(a => TypeNames.HasQualifiedName(a.AttributeClass, "System.Runtime.InteropServices.LibraryImportAttribute"));
 
-    private static bool SignatureMatches(IMethodSymbol raw, IMethodSymbol wrapper, List<IParameterSymbol> nativeParameters) =>
+    private static bool SignatureMatches(IMethodSymbol raw, IMethodSymbol wrapper, IReadOnlyList<IParameterSymbol> nativeParameters) =>
         raw.IsStatic
         && !SymbolEqualityComparer.Default.Equals(raw, wrapper)
         && raw.Parameters.Length == nativeParameters.Count

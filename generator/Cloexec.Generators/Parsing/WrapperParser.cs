@@ -74,53 +74,8 @@ internal static class WrapperParser
         var settings = AttributeSettings.Read(attribute);
         ReadStringMarshalling(method, settings, location, diagnostics);
 
-        var parameters = new List<ParameterModel>();
-        var nativeParameters = new List<IParameterSymbol>();
-        string? cloexecParameter = null;
-        bool hasCloexecParameter = method.Parameters.Any(p => p.Name == CloexecParameterName);
-
-        // A type that does not resolve is the compiler's error to report, not ours; the method still gets a stub.
-        bool unresolved = ContainsErrorType(method.ReturnType);
-        foreach (IParameterSymbol parameter in method.Parameters)
-        {
-            if (ContainsErrorType(parameter.Type))
-            {
-                unresolved = true;
-            }
-
-            if (parameter.Name == CloexecParameterName)
-            {
-                if (parameter.Type.SpecialType != SpecialType.System_Boolean && !IsNullableBoolean(parameter.Type) && !ContainsErrorType(parameter.Type))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCloexecParameter, LocationOf(parameter, location), method.Name, parameter.Type.ToDisplayString()));
-                }
-
-                cloexecParameter = TypeNames.Identifier(parameter.Name);
-                continue;
-            }
-
-            nativeParameters.Add(parameter);
-            ParameterClassifier.Classification classification = ParameterClassifier.Classify(parameter, settings);
-            if (classification.Unsupported is not null && settings.Wraps is null && !ContainsErrorType(parameter.Type))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedParameterType, LocationOf(parameter, location), parameter.Name, method.Name, parameter.Type.ToDisplayString(),
-                    CloexecNameHint.Refine(classification.Unsupported, parameter, hasCloexecParameter)));
-            }
-
-            string managedType = TypeNames.FullyQualified(parameter.Type);
-            parameters.Add(new ParameterModel(
-                TypeNames.Identifier(parameter.Name),
-                managedType,
-                classification.Unsupported is null ? classification.NativeType : managedType,
-                classification.Kind,
-                DirectionOf(parameter.RefKind),
-                classification.Marshaller,
-                classification.MarshallerFrees,
-                classification.Encoding,
-                classification.CopiedIn,
-                classification.CopiedOut));
-        }
+        ParametersRead read = ParametersReader.Read(method, settings, location, diagnostics);
+        IReadOnlyList<IParameterSymbol> nativeParameters = read.Native;
 
         NativeTarget? target = TargetReader.Read(method, settings, nativeParameters, location, diagnostics);
         bool wraps = settings.Wraps is not null;
@@ -132,7 +87,7 @@ internal static class WrapperParser
             settings.FlagsParameter,
             DescriptorsOf(settings.Descriptors),
             settings.DescriptorsParameter,
-            nativeParameters.Select(p => new ParameterFacts(p.Name, DiagnosticLocation.Of(LocationOf(p, location)), TraitsReader.Of(p))).ToEquatableArray(),
+            nativeParameters.Select(p => new ParameterFacts(p.Name, DiagnosticLocation.Of(ParametersReader.LocationOf(p, location)), TraitsReader.Of(p))).ToEquatableArray(),
             method.Parameters.Select(p => p.Name).ToEquatableArray(),
             ReadReturn(method, settings, wraps, location, out ReturnModel returnModel),
             ApplePlatforms.MayRunOn(method));
@@ -146,13 +101,13 @@ internal static class WrapperParser
             TypeNames.Identifier(method.Name),
             returnModel,
             EquatableArray<string>.Empty,
-            parameters.ToEquatableArray(),
-            cloexecParameter,
+            read.Models,
+            read.CloexecParameter,
             target ?? new NativeTarget(null, method.Name, false, null, false),
             Plan: null);
         var unsafeCodeRequired = DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeCodeRequired, location, method.Name);
         return new DeclarationFacts(
-            new ReadResult(model, diagnostics.ToEquatableArray(), unresolved, unsafeCodeRequired, request),
+            new ReadResult(model, diagnostics.ToEquatableArray(), read.Unresolved || ContainsErrorType(method.ReturnType), unsafeCodeRequired, request),
             DeclarationText.Read(method, syntax, context.SemanticModel));
     }
 
@@ -260,17 +215,4 @@ internal static class WrapperParser
         member is null ? DescriptorsSetting.Unspecified
         : System.Enum.TryParse(member, out DescriptorsSetting setting) ? setting
         : DescriptorsSetting.ReturnValue;
-
-    private static ParameterDirection DirectionOf(RefKind refKind) => refKind switch
-    {
-        RefKind.Ref => ParameterDirection.Ref,
-        RefKind.Out => ParameterDirection.Out,
-        RefKind.In or RefKind.RefReadOnlyParameter => ParameterDirection.ReadOnlyRef,
-        _ => ParameterDirection.In,
-    };
-
-    internal static bool IsNullableBoolean(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } named && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
-
-    private static Location LocationOf(IParameterSymbol parameter, Location fallback) => parameter.Locations.FirstOrDefault() ?? fallback;
 }
