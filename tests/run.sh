@@ -217,7 +217,7 @@ failure_reasons() {
   for problem_line in "${step_problems[@]}"; do
     echo "  $problem_line"
   done
-  find "$2" -name '*.log' -type f -print0 2>/dev/null | xargs -0 -r grep -ahE 'FAILED|: error |\[FAIL\]|Unhandled exception' 2>/dev/null \
+  { find "$2" -name '*.log' -type f -print0 2>/dev/null; printf '%s\0' "$2.stderr.log"; } | xargs -0 -r grep -ahE 'FAILED|: error |\[FAIL\]|Unhandled exception' 2>/dev/null \
     | tr -d '\r' | cut -c1-400 | tail -n 12 | sed 's/^/  /'
 }
 
@@ -237,8 +237,10 @@ while read -r name minimum allowed_skips description; do
   mkdir -p "$folder"
   step_passed=0 step_failed=0 step_skipped=0 step_problems=()
   started=$(date +%s)
-  "run_$name" "$folder"
+  # The step's errors are also kept beside its folder (a step may empty its folder first), for failure_reasons.
+  "run_$name" "$folder" 2> >(tee "$results/$name.stderr.log" >&2)
   code=$?
+  wait $! 2>/dev/null || true
   seconds=$(( $(date +%s) - started ))
   ran=$((step_passed + step_failed + step_skipped))
   [ "$code" -eq 0 ] || [ "$step_failed" -gt 0 ] || problem "$name exited $code with no failed test counted"
