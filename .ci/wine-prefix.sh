@@ -16,12 +16,12 @@ wine_prefix() {
   export WINEPREFIX="$dir" WINEDEBUG=-all
   unset DISPLAY
   # Never WINEDLLOVERRIDES=mscoree=...: the .NET host is a plain executable here.
-  # `wineserver -w` waits until the prefix's registry is written out. A boot that fails is tried once more in an
-  # empty folder, and a second failure says what Wine printed.
+  # `wineserver -w` waits until the prefix's registry is written out; each step has a time limit, so that CI never
+  # hangs here. A boot that fails is tried once more in an empty folder, and a second failure says what Wine printed.
   for attempt in 1 2; do
-    if wine wineboot --init >"$dir.boot.log" 2>&1 && wineserver -w \
-      && wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Debugger /t REG_SZ \
-        /d no-debugger.exe /f >>"$dir.boot.log" 2>&1; then
+    if timeout -k 10 300 wine wineboot --init >"$dir.boot.log" 2>&1 && timeout -k 10 120 wineserver -w \
+      && timeout -k 10 120 wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' \
+        /v Debugger /t REG_SZ /d no-debugger.exe /f >>"$dir.boot.log" 2>&1; then
       rm -f "$dir.boot.log"
       return 0
     fi
