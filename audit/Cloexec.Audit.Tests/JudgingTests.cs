@@ -158,6 +158,17 @@ public sealed class JudgingTests
         var dependency = new DependencyAudit("Win", "1.0.0", [audit]);
         Assert.Equal((1, 3), (dependency.InheritableOnPurpose, dependency.LeakingCallSites));
         Assert.EndsWith(", 1 inheritable on purpose", AuditRules.Summary(dependency, null), System.StringComparison.Ordinal);
+
+        // The text report lists it; SARIF, whose results are warnings and notes to act on, leaves it out.
+        using var text = new System.IO.StringWriter();
+        TextReport.Write(text, [dependency]);
+        Assert.Contains("InheritableOnPurpose: DuplicateHandle", text.ToString(), System.StringComparison.Ordinal);
+        using var sarif = new System.IO.MemoryStream();
+        SarifReport.Write(sarif, [dependency]);
+        string sarifText = System.Text.Encoding.UTF8.GetString(sarif.ToArray());
+        Assert.Contains("Win.Overlapped", sarifText, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Win.Duplicate ", sarifText, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Win.Duplicate\"", sarifText, System.StringComparison.Ordinal);
     }
 
     [Fact]
