@@ -23,9 +23,8 @@ internal static class FlagJudge
             case FlagPlacement.Sibling or FlagPlacement.AfterCreation:
                 return new(Verdict.Leaks, creator.Name + " has no close-on-exec flag: its descriptors are always inheritable");
             case FlagPlacement.InheritBool:
-                return value.Kind == ValueKind.Constant && value.Bits != 0
-                    ? new(Verdict.InheritableOnPurpose, "bInheritHandle TRUE: inheritable as the call states, for a child meant to get it")
-                    : Constant(value, bits => bits == 0, "bInheritHandle FALSE", "bInheritHandle TRUE");
+                return Constant(value, bits => bits == 0, "bInheritHandle FALSE",
+                    "bInheritHandle TRUE: inheritable as the call states, for a child meant to get it", Verdict.InheritableOnPurpose);
             case FlagPlacement.StructCopy or FlagPlacement.NestedStructCopy:
                 return value.Kind == ValueKind.Constant && value.Bits == 0
                     ? new(Verdict.Safe, "no SECURITY_ATTRIBUTES: the handle is not inheritable")
@@ -58,11 +57,12 @@ internal static class FlagJudge
         };
     }
 
-    private static Judgement Constant(StackValue value, System.Func<long, bool> isSafe, string safe, string leaks) => value.Kind switch
+    /// <param name="otherwise">What a constant that is not safe is: a leak, or an inheritance the call asks for.</param>
+    private static Judgement Constant(StackValue value, System.Func<long, bool> isSafe, string safe, string notSafe, Verdict otherwise = Verdict.Leaks) => value.Kind switch
     {
         ValueKind.Constant => isSafe(value.Bits)
             ? new(Verdict.Safe, "constant " + Hex(value.Bits) + ", " + safe)
-            : new(Verdict.Leaks, "constant " + Hex(value.Bits) + ", " + leaks),
+            : new(otherwise, "constant " + Hex(value.Bits) + ", " + notSafe),
         ValueKind.Parameter => CallersChoice(value),
         _ => new(Verdict.Undetermined, "flags computed where the audit does not follow"),
     };
