@@ -1,5 +1,7 @@
-# Sourced by the scripts that run win-x64 programs under Wine: `source .ci/wine-prefix.sh; wine_prefix DIR NAME`.
-# Installs Wine 8 from Debian when it is missing (wine64 runs win-x64 programs; no i386 architecture, no X display),
+# Sourced by the scripts that run win-x64 programs under Wine: `source .ci/wine.sh`, then `wine_prefix DIR NAME` once
+# and `wine_run` for each run of a program.
+#
+# wine_prefix installs Wine 8 from Debian when it is missing (wine64 runs win-x64 programs; no i386 architecture, no X display),
 # makes a fresh prefix in DIR, exported as WINEPREFIX, and registers no debugger: without one Wine runs winedbg on a
 # crash and the process exits 0, so a crash would pass. Each step is checked and named on failure (NAME: FAILED ...):
 # a prefix that did not come up would otherwise show only as a program that printed nothing.
@@ -32,4 +34,30 @@ wine_prefix() {
   done
   echo "$name: FAILED: no Wine prefix could be made in $dir" >&2
   return 1
+}
+
+# wine_run NAME LOG SUMMARY SECONDS [VAR=VALUE...] PROGRAM [ARG...]: one run of PROGRAM under Wine with the variables
+# set, stopped after SECONDS, its output in LOG (CRs dropped: lines end in CRLF under Wine); the run's exit status. A
+# run whose LOG has no line matching the regex SUMMARY did not get through its checks (the program or Wine died, or it
+# was stopped): that is said, with its last lines, a copy of the log kept beside it (x.attemptN.txt for x.log), and
+# the program run once more. A run that finished, passed or failed, stands.
+wine_run() {
+  local name=$1 log=$2 summary=$3 seconds=$4 attempt status assignments=()
+  shift 4
+  while [[ $# -gt 0 && $1 == *=* ]]; do
+    assignments+=("$1")
+    shift
+  done
+  for attempt in 1 2; do
+    status=0
+    env "${assignments[@]}" timeout -k 30 "$seconds" wine "$@" </dev/null 2>&1 | tr -d '\r' >"$log" || status=$?
+    if grep -qE "$summary" "$log"; then
+      return "$status"
+    fi
+    [ "$status" -ne 0 ] || status=1
+    echo "$name: the run ended without its summary line (exit $status, attempt $attempt$( [ "$status" = 124 ] || [ "$status" = 137 ] && echo ": stopped after $seconds s")); its last lines:" >&2
+    tail -n 20 "$log" >&2
+    cp "$log" "${log%.*}.attempt$attempt.txt"
+  done
+  return "$status"
 }
